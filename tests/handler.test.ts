@@ -1,0 +1,80 @@
+import { captureOutput } from './helpers/capture-output';
+import { helloContext, loadFreshHandler } from './helpers/handler';
+import { eventFiles, loadEvent } from './helpers/project';
+import { EXPECTATIONS, expectationFor } from './expectations';
+
+describe('lambdaHandler with the events/ files', () => {
+  const handler = loadFreshHandler();
+
+  it('has an expectation for every event file, and an event file for every expectation', () => {
+    expect(eventFiles()).toEqual(Object.keys(EXPECTATIONS).sort());
+  });
+
+  it.each(eventFiles())('%s gives the expected status and JSON body', async (file) => {
+    const expected = expectationFor(file);
+    const { result } = await captureOutput(() => handler(loadEvent(file), helloContext()));
+    expect(result.statusCode).toBe(expected.statusCode);
+    expect(result.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(JSON.parse(result.body)).toEqual(expected.body);
+  });
+});
+
+describe('lambdaHandler with malformed input', () => {
+  const handler = loadFreshHandler();
+  const base = loadEvent('hello.json');
+
+  it.each([
+    ['null', null],
+    ['a string', 'GET /hello'],
+    ['an array', [base]],
+  ])('answers 400 with a clear message when the event is %s', async (_label, event) => {
+    const { result } = await captureOutput(() => handler(event as never, helloContext()));
+    expect(result.statusCode).toBe(400);
+    expect(JSON.parse(result.body)).toEqual({
+      message: 'Malformed request: expected an API Gateway proxy event object',
+    });
+  });
+
+  it('greets the world when the query maps are missing or not objects', async () => {
+    for (const value of [undefined, null, 'name=Ada', 42, []]) {
+      const event = { ...base, queryStringParameters: value, multiValueQueryStringParameters: value } as never;
+      const { result } = await captureOutput(() => handler(event, helloContext()));
+      expect([result.statusCode, JSON.parse(result.body)]).toEqual([200, { message: 'Hello, World!' }]);
+    }
+  });
+
+  it('reads name from multiValueQueryStringParameters when the single-value map lacks it', async () => {
+    const event = { ...base, queryStringParameters: null, multiValueQueryStringParameters: { name: ['Ada'] } };
+    const { result } = await captureOutput(() => handler(event, helloContext()));
+    expect(JSON.parse(result.body)).toEqual({ message: 'Hello, Ada!' });
+  });
+
+  it('rejects a name that is not a string', async () => {
+    const event = { ...base, queryStringParameters: { name: 7 } } as never;
+    const { result } = await captureOutput(() => handler(event, helloContext()));
+    expect(result.statusCode).toBe(400);
+    expect(JSON.parse(result.body)).toEqual({ message: "Query parameter 'name' must be a string" });
+  });
+
+  it('ignores inherited keys such as __proto__ and constructor', async () => {
+    const query = JSON.parse('{"__proto__": {"name": "Mallory"}, "constructor": "x"}') as Record<string, string>;
+    const event = { ...base, queryStringParameters: query, multiValueQueryStringParameters: null };
+    const { result } = await captureOutput(() => handler(event, helloContext()));
+    expect(JSON.parse(result.body)).toEqual({ message: 'Hello, World!' });
+  });
+
+  it('answers 500 with the request id and no internal detail when reading the event throws', async () => {
+    const event = { ...base };
+    Object.defineProperty(event, 'multiValueQueryStringParameters', {
+      get: () => {
+        throw new TypeError('secret internal detail at /var/task/app.js:1');
+      },
+    });
+    const context = helloContext({ awsRequestId: 'req-500' });
+    const { result } = await captureOutput(() => handler(event, context));
+    expect(result.statusCode).toBe(500);
+    expect(result.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(JSON.parse(result.body)).toEqual({ message: 'Internal server error', requestId: 'req-500' });
+    expect(result.body).not.toMatch(/TypeError|secret|\/var\/task|at /);
+  });
+});
