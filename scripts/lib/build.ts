@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { splitHandler, type FunctionSpec } from './functions';
 
 /**
@@ -94,10 +94,9 @@ export interface BuildResult {
 
 /** Builds one function the way `sam build` does, into outdir. Throws with esbuild's messages on failure. */
 export async function buildFunction(fn: FunctionSpec, outdir: string): Promise<BuildResult> {
-  const esbuild = await import('esbuild');
   const options = samEsbuildOptions(fn, outdir);
   try {
-    await esbuild.build(options);
+    await build(options);
   } catch (error) {
     throw new Error(`${fn.logicalId}: esbuild failed:\n${formatBuildFailure(error)}`);
   }

@@ -66,6 +66,8 @@ export function lambdaEnvironment(
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
     AWS_LAMBDA_LOG_GROUP_NAME: resolveLocalValue(template, logging.LogGroup, parameters) ?? `/aws/lambda/${functionName}`,
     AWS_LAMBDA_LOG_STREAM_NAME: '$LATEST',
+    // Powertools reports a cold start only when Lambda says the environment was started on demand.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     TZ: ':UTC',
   };
   // With LogFormat JSON, Lambda's log controls announce their levels (Powertools reads AWS_LAMBDA_LOG_LEVEL).
