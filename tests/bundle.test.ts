@@ -53,9 +53,9 @@ describe('esbuild options read from template.yaml', () => {
       outExtension: { '.js': '.mjs' },
       external: ['@aws-sdk/*'],
     });
-    expect(() => samEsbuildOptions({ ...fn, buildProperties: { EntryPoints: ['app.ts'], Minfy: true } }, outdir)).toThrow(
-      /unsupported BuildProperties: Minfy/,
-    );
+    expect(() =>
+      samEsbuildOptions({ ...fn, buildProperties: { EntryPoints: ['app.ts'], Minfy: true } }, outdir),
+    ).toThrow(/unsupported BuildProperties: Minfy/);
     expect(() => samEsbuildOptions({ ...fn, buildProperties: { EntryPoints: ['missing.ts'] } }, outdir)).toThrow(
       /entry point .*missing\.ts does not exist/,
     );
@@ -80,7 +80,13 @@ describe('the built bundle', () => {
     writeFileSync(eventsFile, JSON.stringify(files.map(loadEvent)));
     const run = spawnSync(
       process.execPath,
-      [join(__dirname, 'fixtures', 'invoke-bundle.cjs'), build.handlerPath, splitHandler(fn.handler).exportName, eventsFile, resultsFile],
+      [
+        join(__dirname, 'fixtures', 'invoke-bundle.cjs'),
+        build.handlerPath,
+        splitHandler(fn.handler).exportName,
+        eventsFile,
+        resultsFile,
+      ],
       { cwd: outdir, env: { PATH: process.env.PATH, ...helloEnvironment() }, encoding: 'utf8' },
     );
     expect(run.stderr).toBe('');

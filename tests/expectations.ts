@@ -12,8 +12,18 @@ const NAME_CHARACTERS =
 const NAME_LENGTH = "Query parameter 'name' must be 1 to 64 characters long";
 
 export const EXPECTATIONS: Record<string, Expectation> = {
-  'hello.json': { statusCode: 200, body: { message: 'Hello, World!' }, metric: 'GreetingsServed', greeting: 'anonymous' },
-  'hello-name.json': { statusCode: 200, body: { message: 'Hello, Ada!' }, metric: 'GreetingsServed', greeting: 'named' },
+  'hello.json': {
+    statusCode: 200,
+    body: { message: 'Hello, World!' },
+    metric: 'GreetingsServed',
+    greeting: 'anonymous',
+  },
+  'hello-name.json': {
+    statusCode: 200,
+    body: { message: 'Hello, Ada!' },
+    metric: 'GreetingsServed',
+    greeting: 'named',
+  },
   'hello-name-padded.json': {
     statusCode: 200,
     body: { message: 'Hello, Grace Hopper!' },

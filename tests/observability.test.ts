@@ -40,7 +40,11 @@ describe('what Logger and Metrics write', () => {
       Dimensions: [['service', 'function_name']],
       Metrics: [{ Name: 'ColdStart', Unit: 'Count' }],
     });
-    expect(coldStart).toMatchObject({ ColdStart: 1, service: env.POWERTOOLS_SERVICE_NAME, function_name: 'HelloWorldFunction' });
+    expect(coldStart).toMatchObject({
+      ColdStart: 1,
+      service: env.POWERTOOLS_SERVICE_NAME,
+      function_name: 'HelloWorldFunction',
+    });
 
     const business = emf.find((d) => !('ColdStart' in d)) as JsonObject;
     expect(directiveOf(business)).toEqual({

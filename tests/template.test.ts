@@ -66,7 +66,9 @@ describe('template.yaml', () => {
   });
 
   it('throttles every method of the stage', () => {
-    const settings = resource('HelloApi', 'AWS::Serverless::Api').Properties?.MethodSettings as Array<Record<string, unknown>>;
+    const settings = resource('HelloApi', 'AWS::Serverless::Api').Properties?.MethodSettings as Array<
+      Record<string, unknown>
+    >;
     expect(settings).toEqual([
       expect.objectContaining({
         ResourcePath: '/*',
@@ -79,8 +81,12 @@ describe('template.yaml', () => {
 
   it('keeps access logging off by default, behind a condition', () => {
     expect(template.Parameters?.EnableAccessLogging?.Default).toBe('false');
-    expect(template.Conditions?.AccessLoggingEnabled).toEqual({ 'Fn::Equals': [{ Ref: 'EnableAccessLogging' }, 'true'] });
-    const setting = resource('HelloApi', 'AWS::Serverless::Api').Properties?.AccessLogSetting as { 'Fn::If': unknown[] };
+    expect(template.Conditions?.AccessLoggingEnabled).toEqual({
+      'Fn::Equals': [{ Ref: 'EnableAccessLogging' }, 'true'],
+    });
+    const setting = resource('HelloApi', 'AWS::Serverless::Api').Properties?.AccessLogSetting as {
+      'Fn::If': unknown[];
+    };
     expect(setting['Fn::If'][0]).toBe('AccessLoggingEnabled');
     expect(setting['Fn::If'][2]).toEqual({ Ref: 'AWS::NoValue' });
     expect(resource('HelloApiAccessLogGroup', 'AWS::Logs::LogGroup').Condition).toBe('AccessLoggingEnabled');

@@ -16,8 +16,19 @@ export function samEsbuildOptions(fn: FunctionSpec, outdir: string): BuildOption
   }
   const props = fn.buildProperties;
   const known = new Set([
-    'Minify', 'Target', 'Format', 'Sourcemap', 'EntryPoints', 'External', 'Loader', 'MainFields',
-    'OutExtension', 'Banner', 'Footer', 'Define', 'SourcesContent',
+    'Minify',
+    'Target',
+    'Format',
+    'Sourcemap',
+    'EntryPoints',
+    'External',
+    'Loader',
+    'MainFields',
+    'OutExtension',
+    'Banner',
+    'Footer',
+    'Define',
+    'SourcesContent',
   ]);
   const unknown = Object.keys(props).filter((key) => !known.has(key));
   if (unknown.length > 0) throw new Error(`${fn.logicalId}: unsupported BuildProperties: ${unknown.join(', ')}`);
@@ -113,7 +124,5 @@ export function formatBuildFailure(error: unknown): string {
   const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> })
     .errors;
   if (!Array.isArray(errors)) return String(error);
-  return errors
-    .map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text))
-    .join('\n');
+  return errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text)).join('\n');
 }

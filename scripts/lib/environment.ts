@@ -64,7 +64,8 @@ export function lambdaEnvironment(
     AWS_LAMBDA_FUNCTION_NAME: functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
-    AWS_LAMBDA_LOG_GROUP_NAME: resolveLocalValue(template, logging.LogGroup, parameters) ?? `/aws/lambda/${functionName}`,
+    AWS_LAMBDA_LOG_GROUP_NAME:
+      resolveLocalValue(template, logging.LogGroup, parameters) ?? `/aws/lambda/${functionName}`,
     AWS_LAMBDA_LOG_STREAM_NAME: '$LATEST',
     // Powertools reports a cold start only when Lambda says the environment was started on demand.
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',

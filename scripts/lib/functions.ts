@@ -54,7 +54,9 @@ export function findFunction(loaded: LoadedTemplate, logicalId?: string): Functi
   }
   const found = functions.find((f) => f.logicalId === logicalId);
   if (!found) {
-    throw new Error(`No function ${logicalId} in ${loaded.path}; it has: ${functions.map((f) => f.logicalId).join(', ')}`);
+    throw new Error(
+      `No function ${logicalId} in ${loaded.path}; it has: ${functions.map((f) => f.logicalId).join(', ')}`,
+    );
   }
   return found;
 }
@@ -65,7 +67,7 @@ function mergedEnvironment(
   properties: Record<string, unknown>,
 ): Record<string, unknown> {
   const variablesOf = (props: Record<string, unknown>): Record<string, unknown> =>
-    ((props.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
+    (props.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
   return { ...variablesOf(globals), ...variablesOf(properties) };
 }
 

@@ -50,8 +50,7 @@ function cloudFormationTags(): Array<ScalarTag | CollectionTag> {
     const scalar: ScalarTag = {
       tag,
       // !GetAtt Resource.Attribute is the scalar form of ["Resource", "Attribute"].
-      resolve: (value: string) =>
-        short === 'GetAtt' ? { [long]: splitOnce(value, '.') } : { [long]: value },
+      resolve: (value: string) => (short === 'GetAtt' ? { [long]: splitOnce(value, '.') } : { [long]: value }),
     };
     const collection = (kind: 'seq' | 'map'): CollectionTag => ({
       tag,

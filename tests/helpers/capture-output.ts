@@ -1,10 +1,16 @@
 /** Records what is written to stdout and stderr (where Powertools' own Console writes) while fn runs. */
-export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: T; stdout: string[]; stderr: string[] }> {
+export async function captureOutput<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; stdout: string[]; stderr: string[] }> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const record = (sink: string[]) =>
     ((chunk: string | Uint8Array): boolean => {
-      sink.push(...String(chunk).split('\n').filter((line) => line.length > 0));
+      sink.push(
+        ...String(chunk)
+          .split('\n')
+          .filter((line) => line.length > 0),
+      );
       return true;
     }) as typeof process.stdout.write;
   const outSpy = jest.spyOn(process.stdout, 'write').mockImplementation(record(stdout));
