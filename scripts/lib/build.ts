@@ -109,7 +109,7 @@ export async function buildFunction(fn: FunctionSpec, outdir: string): Promise<B
   try {
     await build(options);
   } catch (error) {
-    throw new Error(`${fn.logicalId}: esbuild failed:\n${formatBuildFailure(error)}`);
+    throw new Error(`${fn.logicalId}: esbuild failed:\n${formatBuildFailure(error)}`, { cause: error });
   }
   const handlerPath = builtHandlerPath(fn, outdir);
   if (!existsSync(handlerPath)) {

@@ -28,9 +28,9 @@ export function resolveLocalValue(
   };
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'object' || value === null) return undefined;
-  if ('Ref' in value) return lookup(String((value as { Ref: unknown }).Ref));
+  if ('Ref' in value) return lookup(String(value.Ref));
   if ('Fn::Sub' in value) {
-    const sub = (value as { 'Fn::Sub': unknown })['Fn::Sub'];
+    const sub = value['Fn::Sub'];
     if (typeof sub !== 'string') return undefined;
     let unresolved = false;
     const text = sub.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {

@@ -55,7 +55,7 @@ function cloudFormationTags(): Array<ScalarTag | CollectionTag> {
     const collection = (kind: 'seq' | 'map'): CollectionTag => ({
       tag,
       collection: kind,
-      resolve: (node) => ({ [long]: (node as YAMLSeq | YAMLMap).toJSON() }),
+      resolve: (node) => ({ [long]: (node as YAMLSeq | YAMLMap).toJSON() as unknown }),
     });
     return [scalar, collection('seq'), collection('map')];
   });
@@ -86,19 +86,19 @@ export function loadTemplate(path: string): LoadedTemplate {
   try {
     source = readFileSync(absolute, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read template ${absolute}: ${(error as Error).message}`);
+    throw new Error(`Cannot read template ${absolute}: ${(error as Error).message}`, { cause: error });
   }
   try {
     return { path: absolute, dir: dirname(absolute), template: parseTemplate(source) };
   } catch (error) {
-    throw new Error(`Cannot parse template ${absolute}: ${(error as Error).message}`);
+    throw new Error(`Cannot parse template ${absolute}: ${(error as Error).message}`, { cause: error });
   }
 }
 
 /** Resolves `{ Ref: Parameter }` to the parameter's default (or an override); other values pass through. */
 export function resolveParameter(template: Template, value: unknown, overrides: Record<string, string> = {}): unknown {
   if (typeof value === 'object' && value !== null && 'Ref' in value) {
-    const name = String((value as { Ref: unknown }).Ref);
+    const name = String(value.Ref);
     if (name in overrides) return overrides[name];
     const parameter = template.Parameters?.[name];
     if (parameter && 'Default' in parameter) return parameter.Default;
