@@ -8,6 +8,7 @@ import { jsonResponse } from './responses';
  * GET /hello[?name=…] behind an API Gateway REST API (Lambda proxy integration, payload v1).
  * Always resolves to a proxy result: 200 greeting, 400 for a bad request, 500 for anything unexpected.
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- Lambda's Node runtime expects a handler that returns a promise; nothing here awaits
 export const lambdaHandler = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
   logger.addContext(context);
   logger.setCorrelationId(apiRequestId(event));
