@@ -93,7 +93,7 @@ describe('the built bundle', () => {
     expect(run.status).toBe(0);
 
     const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as Array<{ statusCode: number; body: string }>;
-    expect(results.map((r) => [r.statusCode, JSON.parse(r.body)])).toEqual(
+    expect(results.map((r) => [r.statusCode, JSON.parse(r.body) as unknown])).toEqual(
       files.map((file) => [expectationFor(file).statusCode, expectationFor(file).body]),
     );
 

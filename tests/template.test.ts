@@ -167,7 +167,12 @@ describe('template.yaml', () => {
 });
 
 describe('samconfig.toml', () => {
-  const config = parseToml(readFileSync(join(ROOT, 'samconfig.toml'), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- TOML tables are untyped; the assertions below check their shape
+  // The tables these tests read (TOML is untyped); the assertions below check their contents.
+  type SamConfig = {
+    version: unknown;
+    default: Record<'global' | 'build' | 'validate' | 'deploy', { parameters: Record<string, unknown> }>;
+  };
+  const config = parseToml(readFileSync(join(ROOT, 'samconfig.toml'), 'utf8')) as SamConfig;
 
   it('builds in source, cached and in parallel, so SAM finds the root esbuild', () => {
     expect(config.version).toBe(0.1);
