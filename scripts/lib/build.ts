@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build, context, type BuildOptions, type BuildResult as EsbuildResult } from 'esbuild';
 import { splitHandler, type FunctionSpec } from './functions';
 
 /**
@@ -125,4 +125,38 @@ export function formatBuildFailure(error: unknown): string {
     .errors;
   if (!Array.isArray(errors)) return String(error);
   return errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text)).join('\n');
+}
+
+export type RebuildOutcome = { ok: true; bytes: number } | { ok: false; message: string };
+
+/**
+ * Watches one function's sources with esbuild's own watch mode, using the same SAM-equivalent
+ * options as buildFunction, and reports every build (the first included). Resolves after the
+ * first build, with a handle to stop watching.
+ */
+export async function watchFunction(
+  fn: FunctionSpec,
+  outdir: string,
+  onBuild: (outcome: RebuildOutcome) => void,
+): Promise<{ first: RebuildOutcome; dispose: () => Promise<void> }> {
+  const handlerPath = builtHandlerPath(fn, outdir);
+  let resolveFirst: (outcome: RebuildOutcome) => void = () => undefined;
+  const first = new Promise<RebuildOutcome>((resolve) => (resolveFirst = resolve));
+  let built = 0;
+  const report = (result: EsbuildResult): void => {
+    const outcome: RebuildOutcome =
+      result.errors.length > 0
+        ? { ok: false, message: `${fn.logicalId}: esbuild failed:\n${formatBuildFailure(result)}` }
+        : existsSync(handlerPath)
+          ? { ok: true, bytes: statSync(handlerPath).size }
+          : { ok: false, message: `${fn.logicalId}: the build wrote no ${handlerPath}` };
+    if (built++ === 0) resolveFirst(outcome);
+    else onBuild(outcome);
+  };
+  const ctx = await context({
+    ...samEsbuildOptions(fn, outdir),
+    plugins: [{ name: 'report-builds', setup: (b) => b.onEnd(report) }],
+  });
+  await ctx.watch();
+  return { first: await first, dispose: () => ctx.dispose() };
 }

@@ -1,0 +1,281 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { builtHandlerPath, buildFunction, watchFunction } from '../lib/build';
+import { lambdaEnvironment, LOCAL_PSEUDO_PARAMETERS } from '../lib/environment';
+import { envOverridesFor, type EnvVarsFile } from '../lib/env-vars-file';
+import { findFunction } from '../lib/functions';
+import { loadTemplate } from '../lib/template';
+import { FunctionRuntime, type InvokeOutcome } from './function-runtime';
+import { toHttpResponse, type HttpResponse } from './proxy-result';
+import { buildProxyEvent } from './request-event';
+import { findRoute, routesFromTemplate, type Route } from './routes';
+
+export interface LocalApiOptions {
+  /** Default: template.yaml in the current directory. */
+  templatePath?: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** Rebuild on source changes and serve the new code on the next request. */
+  watch?: boolean;
+  envVars?: EnvVarsFile;
+  /** Powertools' POWERTOOLS_DEV pretty printing for the function's logs. */
+  prettyLogs?: boolean;
+  /** Where built code goes. Default: .aws-sam/local-build beside the template. */
+  buildDir?: string;
+  /** A request (headers and body) slower than this is cut off. */
+  requestTimeoutMs?: number;
+  /** The server's own lines: routes, access log, faults. Default: stdout. */
+  log?: (line: string) => void;
+  /** The functions' stdout/stderr lines. Default: stderr, prefixed with the function id. */
+  functionOutput?: (functionId: string, line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+export interface LocalApi {
+  url: string;
+  host: string;
+  port: number;
+  routes: Route[];
+  /** Stops accepting, lets in-flight requests finish, then stops the functions and watchers. */
+  close: () => Promise<void>;
+}
+
+// API Gateway's payload limit for REST APIs.
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+const MISSING_TOKEN = { message: 'Missing Authentication Token' };
+const INTERNAL_ERROR = { message: 'Internal server error' };
+
+export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const functionOutput =
+    options.functionOutput ?? ((functionId: string, line: string) => process.stderr.write(`[${functionId}] ${line}\n`));
+  const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
+  const routes = routesFromTemplate(loaded);
+  if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
+  const buildDir = options.buildDir ?? join(loaded.dir, '.aws-sam', 'local-build');
+
+  const runtimes = new Map<string, FunctionRuntime>();
+  const disposers: Array<() => Promise<void>> = [];
+  try {
+    for (const functionId of new Set(routes.map((route) => route.functionId))) {
+      const fn = findFunction(loaded, functionId);
+      const outdir = join(buildDir, functionId);
+      const environment = lambdaEnvironment(loaded.template, fn, {
+        ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}),
+        ...envOverridesFor(options.envVars, functionId),
+      });
+      const runtime = new FunctionRuntime({
+        fn,
+        handlerPath: builtHandlerPath(fn, outdir),
+        environment,
+        onOutput: (line, stream) => functionOutput(functionId, line, stream),
+      });
+      runtimes.set(functionId, runtime);
+      if (options.watch) {
+        const watcher = await watchFunction(fn, outdir, (outcome) => {
+          if (outcome.ok) {
+            runtime.reload();
+            log(`Rebuilt ${functionId} (${outcome.bytes} bytes); the next request runs the new code`);
+          } else {
+            runtime.markUnavailable(outcome.message);
+            log(`Build failed, ${functionId} answers 502 until it is fixed:\n${outcome.message}`);
+          }
+        });
+        disposers.push(watcher.dispose);
+        if (!watcher.first.ok) throw new Error(watcher.first.message);
+      } else {
+        await buildFunction(fn, outdir);
+      }
+    }
+  } catch (error) {
+    await Promise.all(disposers.map((dispose) => dispose()));
+    throw error;
+  }
+
+  const accountId = LOCAL_PSEUDO_PARAMETERS['AWS::AccountId'] ?? '123456789012';
+  // A stable, API Gateway-shaped id per API resource of the template.
+  const apiIdOf = (route: Route): string => createHash('sha256').update(route.apiId).digest('hex').slice(0, 10);
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      log(`Local API fault on ${req.method ?? '?'} ${req.url ?? '?'}: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) send(res, jsonResponse(502, INTERNAL_ERROR), req.method === 'HEAD');
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  server.headersTimeout = Math.min(server.requestTimeout, 60_000);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    log(`Client error (${error.code ?? 'unknown'}): ${error.message}`);
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const response = await respond(req, method, url);
+    send(res, response, method === 'HEAD');
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    log(`${method} ${url} ${response.statusCode} ${ms.toFixed(1)}ms`);
+  }
+
+  async function respond(req: IncomingMessage, method: string, url: string): Promise<HttpResponse> {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return tooLarge(req, `${declared} bytes declared`);
+
+    const queryAt = url.indexOf('?');
+    const rawPath = queryAt < 0 ? url : url.slice(0, queryAt);
+    const segments = decodeSegments(rawPath);
+    if (!segments) {
+      log(`403 for ${method} ${url}: malformed percent-encoding in the path`);
+      return jsonResponse(403, MISSING_TOKEN, { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
+    }
+    const lookup = findRoute(routes, method, segments);
+    if (lookup.kind === 'no-route') {
+      return jsonResponse(403, MISSING_TOKEN, { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
+    }
+
+    const body = await readBody(req);
+    if (body === 'too-large') return tooLarge(req, `over ${MAX_BODY_BYTES} bytes received`);
+
+    const { match } = lookup;
+    const event = buildProxyEvent(
+      {
+        method,
+        rawQuery: queryAt < 0 ? '' : url.slice(queryAt + 1),
+        rawHeaders: req.rawHeaders,
+        body,
+        sourceIp: normalizeIp(req.socket.remoteAddress),
+        httpVersion: req.httpVersion,
+        serverPort: req.socket.localPort ?? 0,
+      },
+      match,
+      { accountId, apiId: apiIdOf(match.route) },
+    );
+    const requestId = event.requestContext.requestId;
+    const runtime = runtimes.get(match.route.functionId);
+    if (!runtime) throw new Error(`no runtime for ${match.route.functionId}`);
+    const outcome = await runtime.invoke(event);
+    const response = responseFor(match.route.functionId, outcome);
+    response.headers['x-amzn-RequestId'] = [requestId];
+    return response;
+  }
+
+  function responseFor(functionId: string, outcome: InvokeOutcome): HttpResponse {
+    switch (outcome.kind) {
+      case 'result': {
+        const checked = toHttpResponse(outcome.result);
+        if (checked.ok) return checked.response;
+        log(`502: ${functionId} returned a malformed Lambda proxy response: ${checked.problem}`);
+        break;
+      }
+      case 'error':
+        log(`502: ${functionId} failed: ${outcome.errorType}: ${outcome.errorMessage}`);
+        break;
+      case 'timeout':
+        log(`502: ${functionId} timed out after ${outcome.timeoutSeconds.toFixed(2)} seconds (the template's Timeout)`);
+        break;
+      case 'crash':
+        log(`502: ${functionId}: ${outcome.reason}; a fresh environment serves the next request`);
+        break;
+      case 'unavailable':
+        log(`502: ${functionId} cannot run: ${outcome.reason}`);
+        break;
+    }
+    return jsonResponse(502, INTERNAL_ERROR, { 'x-amzn-ErrorType': 'InternalServerErrorException' });
+  }
+
+  function tooLarge(req: IncomingMessage, detail: string): HttpResponse {
+    log(`413 for ${req.method ?? '?'} ${req.url ?? '?'}: request body ${detail}, API Gateway's limit is 10 MB`);
+    // The unread rest of the body cannot be drained cheaply: close the connection after answering.
+    return jsonResponse(413, { message: 'Request Too Long' }, { Connection: 'close' });
+  }
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  const displayHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${displayHost}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      await Promise.all([...runtimes.values()].map((runtime) => runtime.close()));
+      await Promise.all(disposers.map((dispose) => dispose()));
+    })());
+
+  return { url, host, port, routes, close };
+}
+
+function jsonResponse(statusCode: number, body: object, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    statusCode,
+    headers: {
+      'Content-Type': ['application/json'],
+      ...Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
+    },
+    body: Buffer.from(JSON.stringify(body)),
+  };
+}
+
+function send(res: ServerResponse, response: HttpResponse, headOnly: boolean): void {
+  res.statusCode = response.statusCode;
+  for (const [name, values] of Object.entries(response.headers)) res.setHeader(name, values);
+  res.setHeader('Content-Length', response.body.length);
+  res.end(headOnly ? undefined : response.body);
+}
+
+function decodeSegments(rawPath: string): string[] | undefined {
+  try {
+    return rawPath
+      .split('/')
+      .filter((part) => part.length > 0)
+      .map((part) => decodeURIComponent(part));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the body up to API Gateway's limit; 'too-large' as soon as it goes over. */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.off('data', onData);
+        req.pause();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks, size)));
+    req.once('error', reject);
+  });
+}
+
+function normalizeIp(address: string | undefined): string {
+  if (!address) return '127.0.0.1';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}

@@ -1,0 +1,79 @@
+// npm start: the Docker-free equivalent of `sam local start-api`, driven by template.yaml.
+import { parseArgs } from 'node:util';
+import { readEnvVarsFile } from './lib/env-vars-file';
+import { startLocalApi } from './local-api/server';
+
+const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml]
+                    [--env-vars env.json] [--no-watch] [--json-logs]
+PORT and HOST environment variables work too; flags win.`;
+
+// Graceful stop: no new connections, in-flight requests finish, then exit 0 (forced after 5 s).
+const STOP_GRACE_MS = 5000;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      template: { type: 'string', short: 't' },
+      'env-vars': { type: 'string', short: 'n' },
+      'no-watch': { type: 'boolean' },
+      'json-logs': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const portText = values.port ?? process.env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port "${portText}"\n${USAGE}`);
+
+  const started = Date.now();
+  const api = await startLocalApi({
+    port,
+    host: values.host ?? process.env.HOST ?? '127.0.0.1',
+    ...(values.template ? { templatePath: values.template } : {}),
+    ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']) } : {}),
+    watch: !values['no-watch'],
+    prettyLogs: !values['json-logs'],
+  });
+  console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
+  for (const route of api.routes) {
+    const method = route.method === 'ANY' ? 'ANY' : route.method;
+    console.log(
+      `  ${method.padEnd(6)} ${api.url}${route.resourcePath}  and  ${api.url}/${route.stage}${route.resourcePath}  → ${route.functionId}`,
+    );
+  }
+  console.log(
+    values['no-watch'] ? 'Watch mode off.' : 'Watching sources: edits are rebuilt and served on the next request.',
+  );
+  console.log('Ctrl+C to stop.');
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing in-flight requests, then stopping`);
+    setTimeout(() => {
+      console.error(`Still busy after ${STOP_GRACE_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
+    api.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Error while stopping: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
