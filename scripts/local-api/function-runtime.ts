@@ -24,6 +24,8 @@ interface WorkerMessage {
   type: 'ready' | 'result';
   id?: string;
   ok?: boolean;
+  /** The environment is spent (init failure, uncaught error): it must not get another invocation. */
+  exiting?: boolean;
   result?: unknown;
   error?: { errorType: string; errorMessage: string; stackTrace: string[] };
 }
@@ -113,6 +115,7 @@ export class FunctionRuntime {
         };
         const onMessage = (message: WorkerMessage): void => {
           if (message.type !== 'result' || message.id !== context.awsRequestId) return;
+          if (message.exiting) this.discardWorker();
           if (message.ok) finish({ kind: 'result', result: message.result });
           else
             finish({

@@ -29,7 +29,7 @@ function send(message, then) {
 /** @param {object} message */
 function sendAndExit(message) {
   process.exitCode = 1;
-  send(message, () => process.exit(1));
+  send({ ...message, exiting: true }, () => process.exit(1));
 }
 
 /** @param {string} modulePath @param {string} exportName */

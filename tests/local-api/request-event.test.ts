@@ -70,7 +70,14 @@ describe('the proxy event the local API builds (REST API, payload v1)', () => {
 
   it('decodes query strings into single-value (last wins) and multi-value maps', async () => {
     const { event } = await echo('/echo?a=1&b=x%20y&a=2&empty=&flag&plus=a+b&bad=%E0%A4%A');
-    expect(event.queryStringParameters).toEqual({ a: '2', b: 'x y', empty: '', flag: '', plus: 'a b', bad: '%E0%A4%A' });
+    expect(event.queryStringParameters).toEqual({
+      a: '2',
+      b: 'x y',
+      empty: '',
+      flag: '',
+      plus: 'a b',
+      bad: '%E0%A4%A',
+    });
     expect(event.multiValueQueryStringParameters).toEqual({
       a: ['1', '2'],
       b: ['x y'],
@@ -108,7 +115,11 @@ describe('the proxy event the local API builds (REST API, payload v1)', () => {
   });
 
   it('passes a UTF-8 body as text and round-trips a binary body as base64', async () => {
-    const text = await echo('/echo', { method: 'POST', body: 'héllo wörld', headers: [['Content-Type', 'text/plain']] });
+    const text = await echo('/echo', {
+      method: 'POST',
+      body: 'héllo wörld',
+      headers: [['Content-Type', 'text/plain']],
+    });
     expect(text.event).toMatchObject({ body: 'héllo wörld', isBase64Encoded: false });
 
     const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x80, 0x41, 0xc3]);
