@@ -11,9 +11,10 @@ import { jsonResponse } from './responses';
 // eslint-disable-next-line @typescript-eslint/require-await -- Lambda's Node runtime expects a handler that returns a promise; nothing here awaits
 export const lambdaHandler = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
   logger.addContext(context);
-  logger.setCorrelationId(apiRequestId(event));
   metrics.captureColdStartMetric(context.functionName);
   try {
+    // Inside the try: reading the event can throw, and that must end in a 500, not a rejected invocation.
+    logger.setCorrelationId(apiRequestId(event));
     const response = handleRequest(event);
     logger.info('Request handled', { statusCode: response.statusCode });
     return response;
