@@ -9,18 +9,14 @@ import { expectationFor } from './expectations';
 const scratch = mkdtempSync(join(tmpdir(), 'invoke-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs `npm run invoke -- ...args` the way a user would (through tsx), from the project root. */
+/** Runs what `npm run invoke -- ...args` runs, from the project root. */
 function invoke(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/invoke.ts', ...args],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH },
-      timeout: 60_000,
-    },
-  );
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/invoke.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -8,6 +8,7 @@ import { envOverridesFor, type EnvVarsFile } from '../lib/env-vars-file';
 import { findFunction } from '../lib/functions';
 import { loadTemplate } from '../lib/template';
 import { FunctionRuntime, type InvokeOutcome } from './function-runtime';
+import { lineWriter } from './line-writer';
 import { toHttpResponse, type HttpResponse } from './proxy-result';
 import { buildProxyEvent } from './request-event';
 import { findRoute, routesFromTemplate, type Route } from './routes';
@@ -98,7 +99,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
 
   const accountId = LOCAL_PSEUDO_PARAMETERS['AWS::AccountId'] ?? '123456789012';
   // A stable, API Gateway-shaped id per API resource of the template.
-  const apiIdOf = (route: Route): string => createHash('sha256').update(route.apiId).digest('hex').slice(0, 10);
+  const apiIds = new Map(
+    routes.map((route) => [route.apiId, createHash('sha256').update(route.apiId).digest('hex').slice(0, 10)]),
+  );
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -160,7 +163,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         serverPort: req.socket.localPort ?? 0,
       },
       match,
-      { accountId, apiId: apiIdOf(match.route) },
+      { accountId, apiId: apiIds.get(match.route.apiId) ?? '' },
     );
     const requestId = event.requestContext.requestId;
     const runtime = runtimes.get(match.route.functionId);
