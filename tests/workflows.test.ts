@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { npmScriptsNamedIn, packageScripts } from './helpers/npm-scripts';
 import { ROOT } from './helpers/project';
 import {
   allSteps,
   loadWorkflow,
   longLivedAwsKeyUses,
-  npmScriptsIn,
   runCommands,
   runs,
   stepIndex,
@@ -16,7 +16,6 @@ import {
 } from './helpers/workflows';
 
 const WORKFLOW_FILES = ['ci.yml', 'deploy.yml'];
-const packageScripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: object }).scripts;
 
 /** The Node version a setup-node step installs, from node-version or the file node-version-file names. */
 function nodeVersionOf(step: Step): string | undefined {
@@ -66,9 +65,10 @@ describe.each(WORKFLOW_FILES)('%s (common rules)', (file) => {
   });
 
   it('runs only npm scripts that package.json defines', () => {
-    const scripts = npmScriptsIn(runCommands(steps));
+    const scripts = npmScriptsNamedIn(runCommands(steps).join('\n'));
     expect(scripts.length).toBeGreaterThan(0);
-    for (const script of scripts) expect(packageScripts).toHaveProperty([script]);
+    const defined = Object.keys(packageScripts());
+    expect(scripts.filter((script) => !defined.includes(script))).toEqual([]);
   });
 
   it('hands no long-lived AWS keys to any step', () => {

@@ -60,11 +60,6 @@ export function stepIndex(steps: Step[], predicate: (step: Step) => boolean): nu
 export const uses = (action: string) => (step: Step) => step.uses?.split('@')[0] === action;
 export const runs = (command: string) => (step: Step) => runCommands([step]).includes(command);
 
-/** `npm run NAME` and `npm test` / `npm ci` style invocations in a list of shell commands. */
-export function npmScriptsIn(commands: string[]): string[] {
-  return commands.flatMap((command) => [...command.matchAll(/\bnpm run ([\w:-]+)/g)].map((match) => match[1] ?? ''));
-}
-
 /**
  * Places where a workflow would hand AWS long-lived keys to a step: the key inputs of
  * configure-aws-credentials, the AWS key environment variables, or any secret named like an AWS key.
