@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, 'readonly']));
 
 export default defineConfig([
-  globalIgnores(['.aws-sam/', 'coverage/', '.build/', 'bench/results/']),
+  globalIgnores(['**/.aws-sam/', '**/coverage/', '**/.build/', 'bench/results/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -11,7 +11,7 @@ export function readEnvVarsFile(path: string): EnvVarsFile {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read env-vars file ${path}: ${(error as Error).message}`);
+    throw new Error(`Cannot read env-vars file ${path}: ${(error as Error).message}`, { cause: error });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`Env-vars file ${path} must be a JSON object of sections ("Parameters" or a function id)`);
