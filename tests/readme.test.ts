@@ -35,8 +35,10 @@ describe('README.md', () => {
 describe('the README checks themselves', () => {
   it('find npm run, npm start and npm test, and event paths and table rows', () => {
     expect(
-      npmScriptsNamedIn('npm ci && npm test; npm run lint:fix -- --x; npm start\nnpm run-script test:deployed'),
-    ).toEqual(['lint:fix', 'test:deployed', 'test', 'start']);
+      npmScriptsNamedIn(
+        'npm ci && npm test; npm run lint:fix -- --x; npm start\nnpm run-script test:deployed\nsee npm run invoke: it',
+      ),
+    ).toEqual(['lint:fix', 'test:deployed', 'invoke', 'test', 'start']);
     expect(npmScriptsNamedIn('npm ci && npm install')).toEqual([]);
     expect(eventFilesNamed('sam local invoke -e events/a-b.json\n| `c.json` | x |\nsee d.json')).toEqual([
       'a-b.json',

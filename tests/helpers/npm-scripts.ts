@@ -10,10 +10,10 @@ export function packageScripts(): Record<string, string> {
 
 /**
  * The package scripts a text invokes: `npm run NAME` (also `npm run-script NAME`), and `npm start` /
- * `npm test` (`npm t`), which run the scripts named start and test.
+ * `npm test` (`npm t`), which run the scripts named start and test. A trailing `:` or `.` is prose, not the name.
  */
 export function npmScriptsNamedIn(text: string): string[] {
-  const named = [...text.matchAll(/\bnpm (?:run|run-script) ([\w:.-]+)/g)].map((match) => match[1] ?? '');
+  const named = [...text.matchAll(/\bnpm (?:run|run-script) ([\w:.-]*[\w-])/g)].map((match) => match[1] ?? '');
   const lifecycle = [...text.matchAll(/\bnpm (start|test|t)\b/g)].map((match) =>
     match[1] === 't' ? 'test' : (match[1] ?? ''),
   );
