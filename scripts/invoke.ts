@@ -6,18 +6,26 @@ import { parseArgs } from 'node:util';
 import { buildFunction } from './lib/build';
 import { envOverridesFor, readEnvVarsFile } from './lib/env-vars-file';
 import { lambdaEnvironment } from './lib/environment';
+import { parseParameterOverrides } from './lib/parameter-overrides';
 import { findFunction } from './lib/functions';
 import { loadTemplate } from './lib/template';
 import { FunctionRuntime } from './local-api/function-runtime';
 
 const USAGE = `Usage: npm run invoke -- [FunctionLogicalId] <event.json> [--env-vars env.json] [--template template.yaml]
+                          [--parameter-overrides 'Key=Value ...']
        npm run invoke -- [FunctionLogicalId] -e <event.json>
 The function id may be left out when the template has one function.`;
 
 // Exit codes: 0 success, 1 the function failed, 2 bad usage or input (no invocation happened).
 class UsageError extends Error {}
 
-function parseCommandLine(): { functionId?: string; eventPath: string; envVars?: string; template: string } {
+function parseCommandLine(): {
+  functionId?: string;
+  eventPath: string;
+  envVars?: string;
+  template: string;
+  parameters: Record<string, string>;
+} {
   let parsed;
   try {
     parsed = parseArgs({
@@ -25,6 +33,7 @@ function parseCommandLine(): { functionId?: string; eventPath: string; envVars?:
       options: {
         event: { type: 'string', short: 'e' },
         'env-vars': { type: 'string', short: 'n' },
+        'parameter-overrides': { type: 'string' },
         template: { type: 'string', short: 't' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -46,7 +55,16 @@ function parseCommandLine(): { functionId?: string; eventPath: string; envVars?:
     eventPath,
     ...(values['env-vars'] ? { envVars: values['env-vars'] } : {}),
     template: values.template ?? 'template.yaml',
+    parameters: values['parameter-overrides'] ? parseOverrides(values['parameter-overrides']) : {},
   };
+}
+
+function parseOverrides(text: string): Record<string, string> {
+  try {
+    return parseParameterOverrides(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function readEvent(path: string): unknown {
@@ -69,14 +87,14 @@ async function main(): Promise<number> {
   const args = parseCommandLine();
   const event = readEvent(args.eventPath);
   const loaded = loadTemplate(args.template);
-  const fn = findFunction(loaded, args.functionId);
+  const fn = findFunction(loaded, args.functionId, args.parameters);
   const envVars = args.envVars ? readEnvVarsFile(args.envVars) : undefined;
 
   const { handlerPath } = await buildFunction(fn, join(loaded.dir, '.aws-sam', 'local-build', fn.logicalId));
   const runtime = new FunctionRuntime({
     fn,
     handlerPath,
-    environment: lambdaEnvironment(loaded.template, fn, envOverridesFor(envVars, fn.logicalId)),
+    environment: lambdaEnvironment(loaded.template, fn, envOverridesFor(envVars, fn.logicalId), args.parameters),
     onOutput: (line) => process.stderr.write(`${line}\n`),
   });
   try {

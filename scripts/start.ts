@@ -1,10 +1,11 @@
 // npm start: the Docker-free equivalent of `sam local start-api`, driven by template.yaml.
 import { parseArgs } from 'node:util';
 import { readEnvVarsFile } from './lib/env-vars-file';
+import { parseParameterOverrides } from './lib/parameter-overrides';
 import { startLocalApi } from './local-api/server';
 
 const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml]
-                    [--env-vars env.json] [--no-watch] [--json-logs]
+                    [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--no-watch] [--json-logs]
 PORT and HOST environment variables work too; flags win.`;
 
 // Graceful stop: no new connections, in-flight requests finish, then exit 0 (forced after 5 s).
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       template: { type: 'string', short: 't' },
       'env-vars': { type: 'string', short: 'n' },
+      'parameter-overrides': { type: 'string' },
       'no-watch': { type: 'boolean' },
       'json-logs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -37,6 +39,9 @@ async function main(): Promise<void> {
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
     ...(values.template ? { templatePath: values.template } : {}),
     ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']) } : {}),
+    ...(values['parameter-overrides']
+      ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
+      : {}),
     watch: !values['no-watch'],
     prettyLogs: !values['json-logs'],
   });

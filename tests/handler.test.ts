@@ -1,7 +1,13 @@
 import { captureOutput } from './helpers/capture-output';
 import { helloContext, loadFreshHandler } from './helpers/handler';
-import { eventFiles, loadEvent } from './helpers/project';
+import { eventFiles, helloEnvironment, loadEvent } from './helpers/project';
 import { EXPECTATIONS, expectationFor } from './expectations';
+
+// JSON, readable by a browser on the origin the template allows (its AllowedOrigin parameter).
+const RESPONSE_HEADERS = {
+  'Content-Type': 'application/json',
+  'Access-Control-Allow-Origin': helloEnvironment().ALLOWED_ORIGIN,
+};
 
 describe('lambdaHandler with the events/ files', () => {
   const handler = loadFreshHandler();
@@ -14,7 +20,7 @@ describe('lambdaHandler with the events/ files', () => {
     const expected = expectationFor(file);
     const { result } = await captureOutput(() => handler(loadEvent(file), helloContext()));
     expect(result.statusCode).toBe(expected.statusCode);
-    expect(result.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(result.headers).toEqual(RESPONSE_HEADERS);
     expect(JSON.parse(result.body)).toEqual(expected.body);
   });
 });
@@ -73,7 +79,7 @@ describe('lambdaHandler with malformed input', () => {
     const context = helloContext({ awsRequestId: 'req-500' });
     const { result } = await captureOutput(() => handler(event, context));
     expect(result.statusCode).toBe(500);
-    expect(result.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(result.headers).toEqual(RESPONSE_HEADERS);
     expect(JSON.parse(result.body)).toEqual({ message: 'Internal server error', requestId: 'req-500' });
     expect(result.body).not.toMatch(/TypeError|secret|\/var\/task|at /);
   });

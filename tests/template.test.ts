@@ -123,6 +123,7 @@ describe('template.yaml', () => {
       POWERTOOLS_SERVICE_NAME: expect.any(String),
       POWERTOOLS_METRICS_NAMESPACE: expect.any(String),
       POWERTOOLS_LOG_LEVEL: { Ref: 'LogLevel' },
+      ALLOWED_ORIGIN: { Ref: 'AllowedOrigin' },
     });
     expect(variables).not.toHaveProperty('LOG_LEVEL');
     expect(props.LoggingConfig).toMatchObject({ ApplicationLogLevel: { Ref: 'LogLevel' } });
@@ -163,6 +164,32 @@ describe('template.yaml', () => {
     });
     expect(template.Outputs?.HelloWorldFunctionArn?.Value).toEqual({ 'Fn::GetAtt': ['HelloWorldFunction', 'Arn'] });
     expect(template.Outputs?.HelloWorldFunctionLogGroupName?.Value).toEqual({ Ref: 'HelloWorldFunctionLogGroup' });
+  });
+});
+
+describe('CORS', () => {
+  const api = () => resource('HelloApi', 'AWS::Serverless::Api').Properties ?? {};
+  const origin = { 'Fn::Sub': "'${AllowedOrigin}'" };
+
+  it('takes the allowed origin from a parameter with a documented default', () => {
+    expect(template.Parameters?.AllowedOrigin).toMatchObject({ Type: 'String', Default: '*' });
+    expect(String(template.Parameters?.AllowedOrigin?.Description)).toMatch(/origin/i);
+  });
+
+  it('answers the preflight with that origin, GET and Content-Type', () => {
+    expect(api().Cors).toEqual({
+      AllowOrigin: origin,
+      AllowMethods: "'GET,OPTIONS'",
+      AllowHeaders: "'Content-Type'",
+      MaxAge: "'600'",
+    });
+  });
+
+  it("adds it to API Gateway's own 4xx and 5xx answers", () => {
+    const responses = api().GatewayResponses as Record<string, { ResponseParameters: { Headers: unknown } }>;
+    for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
+      expect(responses[type]?.ResponseParameters.Headers).toEqual({ 'Access-Control-Allow-Origin': origin });
+    }
   });
 });
 

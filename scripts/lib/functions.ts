@@ -19,7 +19,11 @@ export interface FunctionSpec {
 const SAM_DEFAULT_TIMEOUT_SECONDS = 3;
 const SAM_DEFAULT_MEMORY_MB = 128;
 
-export function listFunctions({ template, dir }: LoadedTemplate): FunctionSpec[] {
+/** `parameters` override parameter defaults, as `--parameter-overrides` does for sam local. */
+export function listFunctions(
+  { template, dir }: LoadedTemplate,
+  parameters: Record<string, string> = {},
+): FunctionSpec[] {
   const globals = template.Globals?.Function ?? {};
   return Object.entries(template.Resources)
     .filter(([, resource]) => resource.Type === 'AWS::Serverless::Function')
@@ -34,8 +38,10 @@ export function listFunctions({ template, dir }: LoadedTemplate): FunctionSpec[]
         codeDir: resolve(dir, codeUri),
         handler: properties.Handler,
         runtime: String(properties.Runtime),
-        timeoutSeconds: Number(resolveParameter(template, properties.Timeout) ?? SAM_DEFAULT_TIMEOUT_SECONDS),
-        memorySize: Number(resolveParameter(template, properties.MemorySize) ?? SAM_DEFAULT_MEMORY_MB),
+        timeoutSeconds: Number(
+          resolveParameter(template, properties.Timeout, parameters) ?? SAM_DEFAULT_TIMEOUT_SECONDS,
+        ),
+        memorySize: Number(resolveParameter(template, properties.MemorySize, parameters) ?? SAM_DEFAULT_MEMORY_MB),
         buildMethod: typeof metadata.BuildMethod === 'string' ? metadata.BuildMethod : undefined,
         buildProperties: (metadata.BuildProperties as Record<string, unknown> | undefined) ?? {},
         environment: mergedEnvironment(template, globals, resource.Properties ?? {}),
@@ -44,8 +50,12 @@ export function listFunctions({ template, dir }: LoadedTemplate): FunctionSpec[]
     });
 }
 
-export function findFunction(loaded: LoadedTemplate, logicalId?: string): FunctionSpec {
-  const functions = listFunctions(loaded);
+export function findFunction(
+  loaded: LoadedTemplate,
+  logicalId?: string,
+  parameters: Record<string, string> = {},
+): FunctionSpec {
+  const functions = listFunctions(loaded, parameters);
   if (logicalId === undefined) {
     if (functions.length === 1 && functions[0]) return functions[0];
     throw new Error(

@@ -14,6 +14,10 @@ export interface Route {
   method: string;
   segments: Segment[];
   stageVariables: Record<string, string> | null;
+  /** The API's CORS preflight answer (SAM's Cors property), or null without Cors. */
+  cors: Record<string, string> | null;
+  /** Headers the API adds to its own 4xx and 5xx answers (GatewayResponses DEFAULT_4XX / DEFAULT_5XX). */
+  gatewayHeaders: { '4xx': Record<string, string>; '5xx': Record<string, string> };
 }
 
 export interface RouteMatch {
@@ -26,7 +30,7 @@ export interface RouteMatch {
 // SAM's implicit API (an Api event without RestApiId) is deployed with a stage named Prod.
 const IMPLICIT_API = { id: 'ServerlessRestApi', stage: 'Prod' };
 
-export function routesFromTemplate({ template }: LoadedTemplate): Route[] {
+export function routesFromTemplate({ template }: LoadedTemplate, parameters: Record<string, string> = {}): Route[] {
   const routes: Route[] = [];
   for (const [functionId, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== 'AWS::Serverless::Function') continue;
@@ -42,11 +46,16 @@ export function routesFromTemplate({ template }: LoadedTemplate): Route[] {
       routes.push({
         functionId,
         apiId,
-        stage: stageOf(template, apiId),
+        stage: stageOf(template, apiId, parameters),
         resourcePath,
         method: String(props.Method).toUpperCase(),
         segments: parsePath(resourcePath),
-        stageVariables: stageVariablesOf(template, apiId),
+        stageVariables: stageVariablesOf(template, apiId, parameters),
+        cors: corsOf(template, apiId, parameters),
+        gatewayHeaders: {
+          '4xx': gatewayHeadersOf(template, apiId, 'DEFAULT_4XX', parameters),
+          '5xx': gatewayHeadersOf(template, apiId, 'DEFAULT_5XX', parameters),
+        },
       });
     }
   }
@@ -58,20 +67,70 @@ function restApiId(value: unknown): string | undefined {
   return undefined;
 }
 
-function stageOf(template: Template, apiId: string): string {
+function stageOf(template: Template, apiId: string, parameters: Record<string, string>): string {
   if (apiId === IMPLICIT_API.id && !template.Resources[apiId]) return IMPLICIT_API.stage;
   const stageName = template.Resources[apiId]?.Properties?.StageName;
-  const resolved = resolveLocalValue(template, stageName);
+  const resolved = resolveLocalValue(template, stageName, parameters);
   if (!resolved) throw new Error(`API ${apiId}: cannot resolve its StageName locally`);
   return resolved;
 }
 
-function stageVariablesOf(template: Template, apiId: string): Record<string, string> | null {
+function stageVariablesOf(
+  template: Template,
+  apiId: string,
+  parameters: Record<string, string>,
+): Record<string, string> | null {
   const variables = template.Resources[apiId]?.Properties?.Variables as Record<string, unknown> | undefined;
   if (!variables || Object.keys(variables).length === 0) return null;
   return Object.fromEntries(
-    Object.entries(variables).map(([key, value]) => [key, resolveLocalValue(template, value) ?? '']),
+    Object.entries(variables).map(([key, value]) => [key, resolveLocalValue(template, value, parameters) ?? '']),
   );
+}
+
+// SAM's Cors values are quoted header values ("'GET,OPTIONS'"); a plain string is AllowOrigin alone.
+const CORS_HEADERS: Record<string, string> = {
+  AllowOrigin: 'Access-Control-Allow-Origin',
+  AllowMethods: 'Access-Control-Allow-Methods',
+  AllowHeaders: 'Access-Control-Allow-Headers',
+  MaxAge: 'Access-Control-Max-Age',
+  AllowCredentials: 'Access-Control-Allow-Credentials',
+};
+
+function corsOf(template: Template, apiId: string, parameters: Record<string, string>): Record<string, string> | null {
+  const cors = template.Resources[apiId]?.Properties?.Cors ?? template.Globals?.Api?.Cors;
+  if (cors === undefined || cors === null) return null;
+  const settings = typeof cors === 'object' && !('Fn::Sub' in cors) && !('Ref' in cors) ? cors : { AllowOrigin: cors };
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(settings as Record<string, unknown>)) {
+    const name = CORS_HEADERS[key];
+    const resolved =
+      key === 'AllowCredentials' ? String(value) : unquote(resolveLocalValue(template, value, parameters));
+    if (name && resolved !== undefined) headers[name] = resolved;
+  }
+  // SAM's preflight allows every method the path has when AllowMethods is not given.
+  headers['Access-Control-Allow-Methods'] ??= 'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT';
+  return headers;
+}
+
+function gatewayHeadersOf(
+  template: Template,
+  apiId: string,
+  type: 'DEFAULT_4XX' | 'DEFAULT_5XX',
+  parameters: Record<string, string>,
+): Record<string, string> {
+  const responses = template.Resources[apiId]?.Properties?.GatewayResponses as
+    Record<string, { ResponseParameters?: { Headers?: Record<string, unknown> } }> | undefined;
+  const headers = responses?.[type]?.ResponseParameters?.Headers ?? {};
+  return Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) => {
+      const resolved = unquote(resolveLocalValue(template, value, parameters));
+      return resolved === undefined ? [] : [[name, resolved]];
+    }),
+  );
+}
+
+function unquote(value: string | undefined): string | undefined {
+  return value !== undefined && /^'.*'$/.test(value) ? value.slice(1, -1) : value;
 }
 
 function parsePath(path: string): Segment[] {
@@ -146,4 +205,18 @@ export function findRoute(routes: Route[], method: string, decodedSegments: stri
     return { kind: 'match', match: { ...found, path: `/${parts.join('/')}` } };
   }
   return { kind: 'no-route' };
+}
+
+/** The CORS preflight answer for a path, when some route of a Cors-enabled API serves it. */
+export function findPreflight(routes: Route[], decodedSegments: string[]): Record<string, string> | undefined {
+  for (const method of new Set(routes.map((route) => route.method))) {
+    const found = findRoute(routes, method, decodedSegments);
+    if (found.kind === 'match' && found.match.route.cors) return found.match.route.cors;
+  }
+  return undefined;
+}
+
+/** The API a request path belongs to (by its stage prefix), for the headers of API Gateway's own answers. */
+export function apiRouteFor(routes: Route[], decodedSegments: string[]): Route | undefined {
+  return routes.find((route) => route.stage === decodedSegments[0]) ?? routes[0];
 }

@@ -11,7 +11,7 @@ import { FunctionRuntime, type InvokeOutcome } from './function-runtime';
 import { lineWriter } from './line-writer';
 import { toHttpResponse, type HttpResponse } from './proxy-result';
 import { buildProxyEvent } from './request-event';
-import { findRoute, routesFromTemplate, type Route } from './routes';
+import { apiRouteFor, findPreflight, findRoute, routesFromTemplate, type Route } from './routes';
 
 export interface LocalApiOptions {
   /** Default: template.yaml in the current directory. */
@@ -23,6 +23,8 @@ export interface LocalApiOptions {
   /** Rebuild on source changes and serve the new code on the next request. */
   watch?: boolean;
   envVars?: EnvVarsFile;
+  /** Template parameter values instead of their defaults (sam local's --parameter-overrides). */
+  parameterOverrides?: Record<string, string>;
   /** Powertools' POWERTOOLS_DEV pretty printing for the function's logs. */
   prettyLogs?: boolean;
   /** Where built code goes. Default: .aws-sam/local-build beside the template. */
@@ -55,7 +57,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const functionOutput =
     options.functionOutput ?? ((functionId: string, line: string) => process.stderr.write(`[${functionId}] ${line}\n`));
   const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
-  const routes = routesFromTemplate(loaded);
+  const parameters = options.parameterOverrides ?? {};
+  const routes = routesFromTemplate(loaded, parameters);
   if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
   const buildDir = options.buildDir ?? join(loaded.dir, '.aws-sam', 'local-build');
 
@@ -63,12 +66,14 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const disposers: Array<() => Promise<void>> = [];
   try {
     for (const functionId of new Set(routes.map((route) => route.functionId))) {
-      const fn = findFunction(loaded, functionId);
+      const fn = findFunction(loaded, functionId, parameters);
       const outdir = join(buildDir, functionId);
-      const environment = lambdaEnvironment(loaded.template, fn, {
-        ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}),
-        ...envOverridesFor(options.envVars, functionId),
-      });
+      const environment = lambdaEnvironment(
+        loaded.template,
+        fn,
+        { ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}), ...envOverridesFor(options.envVars, functionId) },
+        parameters,
+      );
       const runtime = new FunctionRuntime({
         fn,
         handlerPath: builtHandlerPath(fn, outdir),
@@ -134,22 +139,25 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
 
   async function respond(req: IncomingMessage, method: string, url: string): Promise<HttpResponse> {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) return tooLarge(req, `${declared} bytes declared`);
+    if (declared > MAX_BODY_BYTES) return tooLarge(req, `${declared} bytes declared`, []);
 
     const queryAt = url.indexOf('?');
     const rawPath = queryAt < 0 ? url : url.slice(0, queryAt);
     const segments = decodeSegments(rawPath);
     if (!segments) {
       log(`403 for ${method} ${url}: malformed percent-encoding in the path`);
-      return jsonResponse(403, MISSING_TOKEN, { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
+      return missingToken([]);
     }
     const lookup = findRoute(routes, method, segments);
     if (lookup.kind === 'no-route') {
-      return jsonResponse(403, MISSING_TOKEN, { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
+      // SAM's Cors adds an OPTIONS method to every path of the API that answers the preflight.
+      const preflight = method === 'OPTIONS' ? findPreflight(routes, segments) : undefined;
+      if (preflight) return withHeaders(jsonResponse(200, {}), preflight, Buffer.alloc(0));
+      return missingToken(segments);
     }
 
     const body = await readBody(req);
-    if (body === 'too-large') return tooLarge(req, `over ${MAX_BODY_BYTES} bytes received`);
+    if (body === 'too-large') return tooLarge(req, `over ${MAX_BODY_BYTES} bytes received`, segments);
 
     const { match } = lookup;
     const event = buildProxyEvent(
@@ -169,12 +177,21 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     const runtime = runtimes.get(match.route.functionId);
     if (!runtime) throw new Error(`no runtime for ${match.route.functionId}`);
     const outcome = await runtime.invoke(event);
-    const response = responseFor(match.route.functionId, outcome);
+    const response = responseFor(match.route, outcome);
     response.headers['x-amzn-RequestId'] = [requestId];
     return response;
   }
 
-  function responseFor(functionId: string, outcome: InvokeOutcome): HttpResponse {
+  function missingToken(segments: string[]): HttpResponse {
+    const headers = {
+      ...apiRouteFor(routes, segments)?.gatewayHeaders['4xx'],
+      'x-amzn-ErrorType': 'MissingAuthenticationTokenException',
+    };
+    return jsonResponse(403, MISSING_TOKEN, headers);
+  }
+
+  function responseFor(route: Route, outcome: InvokeOutcome): HttpResponse {
+    const functionId = route.functionId;
     switch (outcome.kind) {
       case 'result': {
         const checked = toHttpResponse(outcome.result);
@@ -195,13 +212,20 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         log(`502: ${functionId} cannot run: ${outcome.reason}`);
         break;
     }
-    return jsonResponse(502, INTERNAL_ERROR, { 'x-amzn-ErrorType': 'InternalServerErrorException' });
+    return jsonResponse(502, INTERNAL_ERROR, {
+      ...route.gatewayHeaders['5xx'],
+      'x-amzn-ErrorType': 'InternalServerErrorException',
+    });
   }
 
-  function tooLarge(req: IncomingMessage, detail: string): HttpResponse {
+  function tooLarge(req: IncomingMessage, detail: string, segments: string[]): HttpResponse {
     log(`413 for ${req.method ?? '?'} ${req.url ?? '?'}: request body ${detail}, API Gateway's limit is 10 MB`);
     // The unread rest of the body cannot be drained cheaply: close the connection after answering.
-    return jsonResponse(413, { message: 'Request Too Long' }, { Connection: 'close' });
+    return jsonResponse(
+      413,
+      { message: 'Request Too Long' },
+      { ...apiRouteFor(routes, segments)?.gatewayHeaders['4xx'], Connection: 'close' },
+    );
   }
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -237,6 +261,11 @@ function jsonResponse(statusCode: number, body: object, headers: Record<string, 
     },
     body: Buffer.from(JSON.stringify(body)),
   };
+}
+
+function withHeaders(response: HttpResponse, headers: Record<string, string>, body = response.body): HttpResponse {
+  const extra = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]]));
+  return { ...response, headers: { ...response.headers, ...extra }, body };
 }
 
 function send(res: ServerResponse, response: HttpResponse, headOnly: boolean): void {
