@@ -24,9 +24,18 @@ export async function assertProperty<Ts>(property: fc.IAsyncProperty<Ts>, numRun
   const path = details.counterexamplePath === null ? '' : ` FC_PATH=${details.counterexamplePath}`;
   const { testPath, currentTestName } = expect.getState();
   const testFile = testPath ? relative(process.cwd(), testPath) : '<test file>';
-  const only = currentTestName ? ` -t ${JSON.stringify(currentTestName)}` : '';
+  const only = currentTestName ? ` -t ${shellQuote(`^${escapeRegExp(currentTestName)}$`)}` : '';
   throw new Error(
     `Property failed. Replay: FC_SEED=${details.seed}${path} npx jest ${testFile}${only}\n\n` +
       (fc.defaultReportMessage(details) ?? ''),
   );
+}
+
+// jest's -t takes a regular expression, and test names here contain parentheses.
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
 }
