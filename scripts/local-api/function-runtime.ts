@@ -100,7 +100,16 @@ export class FunctionRuntime {
       logGroupName: this.options.environment.AWS_LAMBDA_LOG_GROUP_NAME,
       ...(awsRequestId ? { awsRequestId } : {}),
     });
-    const { getRemainingTimeInMillis: _remaining, done: _d, fail: _f, succeed: _s, ...contextFields } = context;
+    // Only the data crosses to the worker; it rebuilds getRemainingTimeInMillis from the deadline.
+    const contextFields = {
+      functionName: context.functionName,
+      functionVersion: context.functionVersion,
+      invokedFunctionArn: context.invokedFunctionArn,
+      memoryLimitInMB: context.memoryLimitInMB,
+      awsRequestId: context.awsRequestId,
+      logGroupName: context.logGroupName,
+      logStreamName: context.logStreamName,
+    };
     const timeoutMs = fn.timeoutSeconds * 1000;
     const { exportName } = splitHandler(fn.handler);
 

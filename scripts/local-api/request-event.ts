@@ -35,7 +35,7 @@ export function buildProxyEvent(
   const host = headers.Host ?? headers.host ?? 'localhost';
   const userAgent = headers['User-Agent'] ?? headers['user-agent'] ?? null;
   const requestId = randomUUID();
-  return {
+  const event: APIGatewayProxyEvent = {
     resource: route.resourcePath,
     path: match.path,
     httpMethod: request.method,
@@ -81,7 +81,8 @@ export function buildProxyEvent(
     },
     body: body.text,
     isBase64Encoded: body.isBase64Encoded,
-  } as APIGatewayProxyEvent;
+  };
+  return event;
 }
 
 // API Gateway keeps the client's header names; the single-value map holds the last value.

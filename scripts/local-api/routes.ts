@@ -63,7 +63,7 @@ export function routesFromTemplate({ template }: LoadedTemplate, parameters: Rec
 }
 
 function restApiId(value: unknown): string | undefined {
-  if (typeof value === 'object' && value !== null && 'Ref' in value) return String((value as { Ref: unknown }).Ref);
+  if (typeof value === 'object' && value !== null && 'Ref' in value) return String(value.Ref);
   return undefined;
 }
 

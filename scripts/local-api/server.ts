@@ -53,9 +53,10 @@ const MISSING_TOKEN = { message: 'Missing Authentication Token' };
 const INTERNAL_ERROR = { message: 'Internal server error' };
 
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = options.log ?? lineWriter(process.stdout);
+  const writeStderr = lineWriter(process.stderr);
   const functionOutput =
-    options.functionOutput ?? ((functionId: string, line: string) => process.stderr.write(`[${functionId}] ${line}\n`));
+    options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
   const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
   const parameters = options.parameterOverrides ?? {};
   const routes = routesFromTemplate(loaded, parameters);
