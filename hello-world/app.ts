@@ -1,4 +1,4 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { greet, readName } from './greeting';
 import { createObservability, observability, type Observability } from './observability';
@@ -7,29 +7,36 @@ import { warmUp } from './warm-up';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
+interface Outcome {
+  response: APIGatewayProxyResult;
+  /** Why a request was refused, for the log line. */
+  reason?: string;
+}
+
 /**
  * GET /hello[?name=…] behind an API Gateway REST API (Lambda proxy integration, payload v1).
  * Always resolves to a proxy result: 200 greeting, 400 for a bad request, 500 for anything unexpected.
  */
-export function createHandler(obs: Observability): Handler {
-  const { logger, metrics } = obs;
+export function createHandler({ logger, metrics }: Observability): Handler {
   // eslint-disable-next-line @typescript-eslint/require-await -- Lambda's Node runtime expects a handler that returns a promise; nothing here awaits
   return async (event, context) => {
     logger.addContext(context);
     metrics.captureColdStartMetric(context.functionName);
+    let correlationId: string | undefined;
     try {
       // Inside the try: reading the event can throw, and that must end in a 500, not a rejected invocation.
-      logger.setCorrelationId(apiRequestId(event));
-      const response = handleRequest(event, obs);
-      logger.info('Request handled', { statusCode: response.statusCode });
+      correlationId = apiRequestId(event);
+      const { response, reason } = handleRequest(event, metrics);
+      // Every key in the one call: setCorrelationId/appendKeys and resetKeys would add three Logger calls, each
+      // merging attribute maps, to every request.
+      logger.info('Request handled', { correlation_id: correlationId, reason, statusCode: response.statusCode });
       return response;
     } catch (error) {
-      logger.error('Request failed', error as Error);
+      logger.error('Request failed', { correlation_id: correlationId, error: error as Error });
       metrics.addMetric('InternalErrors', MetricUnit.Count, 1);
       return jsonResponse(500, { message: 'Internal server error', requestId: context.awsRequestId });
     } finally {
       metrics.publishStoredMetrics();
-      logger.resetKeys();
     }
   };
 }
@@ -40,13 +47,13 @@ export const lambdaHandler = createHandler(observability);
 // so the first real invocation starts warm and the real instances still report the cold start.
 warmUp(createHandler(createObservability()));
 
-function handleRequest(event: unknown, { metrics, logger }: Observability): APIGatewayProxyResult {
+function handleRequest(event: unknown, metrics: Metrics): Outcome {
   // Parse the request.
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-    return badRequest('Malformed request: expected an API Gateway proxy event object', { metrics, logger });
+    return badRequest('Malformed request: expected an API Gateway proxy event object', metrics);
   }
   const parsed = readName(event);
-  if (!parsed.ok) return badRequest(parsed.reason, { metrics, logger });
+  if (!parsed.ok) return badRequest(parsed.reason, metrics);
 
   // Do the work.
   const message = greet(parsed.name);
@@ -54,13 +61,12 @@ function handleRequest(event: unknown, { metrics, logger }: Observability): APIG
   metrics.addMetric('GreetingsServed', MetricUnit.Count, 1);
 
   // Shape the response.
-  return jsonResponse(200, { message });
+  return { response: jsonResponse(200, { message }) };
 }
 
-function badRequest(reason: string, { metrics, logger }: Observability): APIGatewayProxyResult {
+function badRequest(reason: string, metrics: Metrics): Outcome {
   metrics.addMetric('RejectedRequests', MetricUnit.Count, 1);
-  logger.appendKeys({ reason });
-  return jsonResponse(400, { message: reason });
+  return { response: jsonResponse(400, { message: reason }), reason };
 }
 
 function apiRequestId(event: unknown): string | undefined {
