@@ -9,6 +9,8 @@ export interface ColdSample {
   wallMs: number;
   loadMs: number;
   firstInvocationMs: number;
+  loadCpuMs: number;
+  firstInvocationCpuMs: number;
   peakRssKb: number;
 }
 
@@ -19,6 +21,8 @@ export interface ColdResult {
   firstInvocationMs: Spread;
   /** Module load plus first invocation, per process. */
   inProcessMs: Spread;
+  /** CPU time (user + system) of module load plus first invocation: steadier than wall time on a busy machine. */
+  inProcessCpuMs: Spread;
   peakRssMb: Spread;
 }
 
@@ -59,6 +63,8 @@ function coldStartOnce(options: ColdOptions, candidate: BuiltCandidate): ColdSam
     wallMs,
     loadMs: reported.loadMs,
     firstInvocationMs: reported.firstInvocationMs,
+    loadCpuMs: reported.loadCpuMs,
+    firstInvocationCpuMs: reported.firstInvocationCpuMs,
     peakRssKb: reported.peakRssKb,
   };
 }
@@ -87,6 +93,7 @@ export function measureColdStarts(options: ColdOptions): ColdRun {
         loadMs: spread(list.map((s) => s.loadMs)),
         firstInvocationMs: spread(list.map((s) => s.firstInvocationMs)),
         inProcessMs: spread(list.map((s) => s.loadMs + s.firstInvocationMs)),
+        inProcessCpuMs: spread(list.map((s) => s.loadCpuMs + s.firstInvocationCpuMs)),
         peakRssMb: spread(list.map((s) => s.peakRssKb / 1024)),
       },
     ]),
