@@ -107,11 +107,17 @@ describe('template.yaml', () => {
     expect(metadata?.BuildProperties).not.toHaveProperty('Sourcemap', true);
   });
 
-  it('runs on nodejs24.x, arm64, with a set memory size and a short timeout', () => {
+  it('runs on nodejs24.x, arm64, with its memory size from a parameter (default 256 MB) and a short timeout', () => {
     const globals = template.Globals?.Function ?? {};
     expect(globals.Runtime).toBe('nodejs24.x');
     expect(globals.Architectures).toEqual(['arm64']);
-    expect(globals.MemorySize).toEqual(expect.any(Number));
+    expect(globals.MemorySize).toEqual({ Ref: 'MemorySize' });
+    expect(template.Parameters?.MemorySize).toMatchObject({
+      Type: 'Number',
+      Default: 256,
+      MinValue: 128,
+      MaxValue: 10240,
+    });
     expect(globals.Timeout).toEqual(expect.any(Number));
     expect(globals.Timeout as number).toBeLessThanOrEqual(10);
   });
