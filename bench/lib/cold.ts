@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuiltCandidate, CandidateName } from './candidates';
+import type { CandidateName } from './candidates';
 import { RUNNER_DIR } from './paths';
 import { spread, type Spread } from './stats';
 
@@ -26,14 +26,23 @@ export interface ColdResult {
   peakRssMb: Spread;
 }
 
-export interface ColdRun {
-  nodeBaselineMs: Spread;
-  candidates: Record<CandidateName, ColdResult>;
+/** A bundle to cold-start: where it is and what it exports. */
+export interface ColdCandidate<Name extends string> {
+  name: Name;
+  handlerPath: string;
+  exportName: string;
+  /** Added to the process environment, e.g. NODE_OPTIONS as SAM would set it. */
+  extraEnv?: Record<string, string>;
 }
 
-interface ColdOptions {
+export interface ColdRun<Name extends string = CandidateName> {
+  nodeBaselineMs: Spread;
+  candidates: Record<Name, ColdResult>;
+}
+
+interface ColdOptions<Name extends string> {
   node: string;
-  candidates: BuiltCandidate[];
+  candidates: Array<ColdCandidate<Name>>;
   eventFile: string;
   env: Record<string, string>;
   rounds: number;
@@ -50,12 +59,12 @@ function timedSpawn(node: string, args: string[], env: Record<string, string>): 
   return wallMs;
 }
 
-function coldStartOnce(options: ColdOptions, candidate: BuiltCandidate): ColdSample {
+function coldStartOnce<Name extends string>(options: ColdOptions<Name>, candidate: ColdCandidate<Name>): ColdSample {
   const resultFile = join(options.scratchDir, `cold-${candidate.name}.json`);
   rmSync(resultFile, { force: true });
   const script = join(RUNNER_DIR, 'cold-start.cjs');
   const args = [script, candidate.handlerPath, candidate.exportName, options.eventFile, resultFile];
-  const wallMs = timedSpawn(options.node, args, options.env);
+  const wallMs = timedSpawn(options.node, args, { ...options.env, ...candidate.extraEnv });
   const reported = JSON.parse(readFileSync(resultFile, 'utf8')) as Omit<ColdSample, 'wallMs'> & { statusCode: number };
   if (reported.statusCode !== 200)
     throw new Error(`${candidate.name}: first invocation answered ${reported.statusCode}`);
@@ -73,13 +82,13 @@ function coldStartOnce(options: ColdOptions, candidate: BuiltCandidate): ColdSam
  * Fresh processes, interleaved: each round runs `node -e 0` and every candidate once, the order rotated
  * from round to round so no candidate always follows the same neighbour.
  */
-export function measureColdStarts(options: ColdOptions): ColdRun {
+export function measureColdStarts<Name extends string>(options: ColdOptions<Name>): ColdRun<Name> {
   const baseline: number[] = [];
-  const samples = new Map<CandidateName, ColdSample[]>(options.candidates.map((c) => [c.name, []]));
-  const slots: Array<BuiltCandidate | 'baseline'> = ['baseline', ...options.candidates];
+  const samples = new Map<Name, ColdSample[]>(options.candidates.map((c) => [c.name, []]));
+  const slots: Array<ColdCandidate<Name> | 'baseline'> = ['baseline', ...options.candidates];
   for (let round = 0; round < options.rounds; round++) {
     for (let i = 0; i < slots.length; i++) {
-      const slot = slots[(i + round) % slots.length] as BuiltCandidate | 'baseline';
+      const slot = slots[(i + round) % slots.length] as ColdCandidate<Name> | 'baseline';
       if (slot === 'baseline') baseline.push(timedSpawn(options.node, ['-e', '0'], options.env));
       else samples.get(slot.name)?.push(coldStartOnce(options, slot));
     }
@@ -97,6 +106,6 @@ export function measureColdStarts(options: ColdOptions): ColdRun {
         peakRssMb: spread(list.map((s) => s.peakRssKb / 1024)),
       },
     ]),
-  ) as Record<CandidateName, ColdResult>;
+  ) as Record<Name, ColdResult>;
   return { nodeBaselineMs, candidates };
 }
