@@ -18,6 +18,7 @@ import {
   type CandidateName,
 } from './lib/candidates';
 import { measureColdStarts } from './lib/cold';
+import { bundleComposition } from './lib/composition';
 import { measureServer, type LoadResult, type LoadSettings, type ServerName } from './lib/local-api';
 import { node24FromNpm, nodeOnPath, type NodeRuntime } from './lib/node-versions';
 import { EVENTS_DIR, RESULTS_DIR, ROOT, TEMPLATE_PATH } from './lib/paths';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     const built = {} as Record<CandidateName, BuiltCandidate>;
     for (const name of CANDIDATE_NAMES) built[name] = await buildCandidate(name, specs[name], join(scratch, 'build'));
     const candidates = CANDIDATE_NAMES.map((name) => built[name]);
+    const composition = await bundleComposition(specs.project);
     const eventFile = join(EVENTS_DIR, EVENT);
 
     const runs: NodeRun[] = [];
@@ -115,6 +117,7 @@ async function main(): Promise<void> {
     const report = renderReport({
       runs,
       bundles: built,
+      composition,
       coldRounds: settings.coldRounds,
       warmInvocations: settings.warmInvocations,
       eventName: EVENT,
@@ -136,6 +139,7 @@ async function main(): Promise<void> {
       bundles: Object.fromEntries(
         candidates.map((c) => [c.name, { minifiedBytes: c.minifiedBytes, gzippedBytes: c.gzippedBytes }]),
       ),
+      projectBundleComposition: composition,
       runs: runs.map((run) => ({
         ...run,
         ratios: { projectOverFloor: ratios(run, 'floor'), projectOverBare: ratios(run, 'bare') },

@@ -31,22 +31,23 @@ interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts a server script in a child process of the given Node; the script reports its URL over IPC. */
+/**
+ * Starts a server script in a child process of the given Node; the script reports its URL (or why it could not
+ * start) over IPC. Its stdout and stderr (access log, function logs) are written as usual, to /dev/null: reading
+ * them here would put this process's work on the measured path.
+ */
 async function startServer(node: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  // The servers' own output (access log, function logs) is written as usual and dropped.
-  const child = spawn(node, args, { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const child = spawn(node, args, { env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not report a URL within 60 s`)), 60_000);
-    child.once('message', (message: { url?: string }) => {
+    child.once('message', (message: { url?: string; error?: string }) => {
       clearTimeout(timer);
       if (typeof message.url === 'string') resolve(message.url);
-      else reject(new Error(`unexpected message ${JSON.stringify(message)}`));
+      else reject(new Error(`${args.join(' ')} could not start: ${message.error ?? JSON.stringify(message)}`));
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${args.join(' ')} exited with ${code} before listening:\n${stderr}`));
+      reject(new Error(`${args.join(' ')} exited with ${code} before listening`));
     });
   });
   return { url, stop: () => stopServer(child) };

@@ -95,6 +95,7 @@ export function targets(runs: NodeRun[], bundles: Record<CandidateName, BuiltCan
 export interface ReportInput {
   runs: NodeRun[];
   bundles: Record<CandidateName, BuiltCandidate>;
+  composition: Array<{ source: string; bytes: number }>;
   coldRounds: number;
   warmInvocations: number;
   eventName: string;
@@ -115,7 +116,10 @@ export function renderReport(input: ReportInput): string {
           integer(bundles[name].minifiedBytes),
           integer(bundles[name].gzippedBytes),
         ]),
-      ),
+      ) +
+      `\n\nThe project's bundle by source (minified bytes): ` +
+      input.composition.map(({ source, bytes }) => `${source} ${integer(bytes)}`).join(', ') +
+      '.',
   );
 
   sections.push(

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`local-api server: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
+  const reason = (error as Error).stack ?? String(error);
+  process.stderr.write(`local-api server: ${reason}\n`);
+  process.send?.({ error: reason }, () => process.exit(1));
 });
