@@ -6,10 +6,6 @@ export interface Observability {
   metrics: Metrics;
 }
 
-/** Service name, namespace and log level come from POWERTOOLS_* variables set in template.yaml. */
-export function createObservability(): Observability {
-  return { logger: new Logger(), metrics: new Metrics() };
-}
-
 // Created once per execution environment (Lambda's init phase), reused by every invocation.
-export const observability = createObservability();
+// Service name, namespace and log level come from POWERTOOLS_* variables set in template.yaml.
+export const observability: Observability = { logger: new Logger(), metrics: new Metrics() };
