@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuiltCandidate } from './candidates';
+import type { ColdCandidate } from './cold';
 import { RUNNER_DIR } from './paths';
 import { percentileOfSorted } from './stats';
 
@@ -14,7 +14,7 @@ export interface WarmResult {
 
 interface WarmOptions {
   node: string;
-  candidate: BuiltCandidate;
+  candidate: ColdCandidate<string>;
   eventFile: string;
   env: Record<string, string>;
   invocations: number;
@@ -38,7 +38,7 @@ export function measureWarm(options: WarmOptions): WarmResult {
     resultFile,
   ];
   const run = spawnSync(options.node, args, {
-    env: options.env,
+    env: { ...options.env, ...candidate.extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: 600_000,
   });
