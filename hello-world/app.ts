@@ -44,13 +44,11 @@ export const lambdaHandler = createHandler(observability);
 
 // Lambda's init phase: a request's work, output discarded, on the real Logger and Metrics, so the first invocation
 // finds it compiled and set up. Only Logger.addContext and Metrics.captureColdStartMetric are left out: they read
-// (and clear) the cold-start state, which must mark the first real invocation. Twice, because V8 compiles a
-// regular expression to machine code on its second use.
+// (and clear) the cold-start state, which must mark the first real invocation. Once: a second run costs more at
+// init than it takes off the first invocation (bench/extras.ts measures the warm-up's trade-off).
 warmUp(() => {
-  for (let run = 0; run < 2; run++) {
-    logHandled(observability.logger, 'warm-up', handleRequest(WARM_UP_EVENT, observability.metrics));
-    observability.metrics.publishStoredMetrics();
-  }
+  logHandled(observability.logger, 'warm-up', handleRequest(WARM_UP_EVENT, observability.metrics));
+  observability.metrics.publishStoredMetrics();
 });
 
 // Every key in the one call: setCorrelationId/appendKeys and resetKeys would add three Logger calls, each merging
