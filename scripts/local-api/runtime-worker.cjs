@@ -93,4 +93,8 @@ process.on('message', (message) => {
   if (typed && typed.type === 'invoke') void invoke(typed);
 });
 process.on('disconnect', () => process.exit(0));
+// Ctrl+C in a terminal signals the whole process group: the server decides when environments end (and
+// this one ends with it, on disconnect), so an in-flight invocation still completes during a graceful stop.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => undefined);
 send({ type: 'ready' });

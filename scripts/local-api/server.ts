@@ -8,6 +8,7 @@ import { envOverridesFor, type EnvVarsFile } from '../lib/env-vars-file';
 import { findFunction } from '../lib/functions';
 import { loadTemplate } from '../lib/template';
 import { FunctionRuntime, type InvokeOutcome } from './function-runtime';
+import { guardConnections, hostProblem } from './connections';
 import { lineWriter } from './line-writer';
 import { toHttpResponse, type HttpResponse } from './proxy-result';
 import { buildProxyEvent } from './request-event';
@@ -53,8 +54,14 @@ const MISSING_TOKEN = { message: 'Missing Authentication Token' };
 const INTERNAL_ERROR = { message: 'Internal server error' };
 
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
-  const log = options.log ?? lineWriter(process.stdout);
-  const writeStderr = lineWriter(process.stderr);
+  const stdoutWriter = lineWriter(process.stdout);
+  const stderrWriter = lineWriter(process.stderr);
+  const flushWriters = (): void => {
+    stdoutWriter.flush();
+    stderrWriter.flush();
+  };
+  const log = options.log ?? stdoutWriter.write;
+  const writeStderr = stderrWriter.write;
   const functionOutput =
     options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
   const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
@@ -109,36 +116,51 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     routes.map((route) => [route.apiId, createHash('sha256').update(route.apiId).digest('hex').slice(0, 10)]),
   );
 
-  const server = createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      log(`Local API fault on ${req.method ?? '?'} ${req.url ?? '?'}: ${(error as Error).stack ?? String(error)}`);
-      if (!res.headersSent) send(res, jsonResponse(502, INTERNAL_ERROR), req.method === 'HEAD');
-      else res.destroy();
-    });
-  });
-  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
-  server.headersTimeout = Math.min(server.requestTimeout, 60_000);
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    log(`Client error (${error.code ?? 'unknown'}): ${error.message}`);
-    if (!socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  });
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 60_000),
+      // How often Node looks for requests past their timeout (its default, 30 s, would let them run on).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(requestTimeout / 4))),
+      // Checked below instead, so that a bad Host is answered and named in the terminal.
+      requireHostHeader: false,
+    },
+    (req, res) => {
+      void handle(req, res).catch((error: unknown) => {
+        log(`Local API fault on ${req.method ?? '?'} ${req.url ?? '?'}: ${(error as Error).stack ?? String(error)}`);
+        if (!res.headersSent) send(res, jsonResponse(502, INTERNAL_ERROR), req.method === 'HEAD');
+        else res.destroy();
+      });
+    },
+  );
+  const connections = guardConnections(server, log);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
     const method = req.method ?? 'GET';
-    const url = req.url ?? '/';
+    const url = originForm(req.url ?? '/');
     const response = await respond(req, method, url);
+    if (response === 'client-gone') return;
+    const ms = (Number(process.hrtime.bigint() - started) / 1e6).toFixed(1);
+    if (res.destroyed) {
+      log(`${method} ${url} ${response.statusCode} ${ms}ms (not delivered: the client left)`);
+      return;
+    }
+    res.once('close', () => {
+      if (!res.writableFinished) log(`${method} ${url}: the client left while its response was being sent`);
+    });
+    if (connections.isStopping()) response.headers.Connection = ['close'];
     send(res, response, method === 'HEAD');
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    log(`${method} ${url} ${response.statusCode} ${ms.toFixed(1)}ms`);
+    log(`${method} ${url} ${response.statusCode} ${ms}ms`);
   }
 
-  async function respond(req: IncomingMessage, method: string, url: string): Promise<HttpResponse> {
+  async function respond(req: IncomingMessage, method: string, url: string): Promise<HttpResponse | 'client-gone'> {
+    const badHost = hostProblem(req);
+    if (badHost) {
+      log(`400 for ${method} ${url}: ${badHost}`);
+      return jsonResponse(400, { message: 'Bad Request' }, { Connection: 'close' });
+    }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) return tooLarge(req, `${declared} bytes declared`, []);
 
@@ -159,6 +181,10 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
 
     const body = await readBody(req);
     if (body === 'too-large') return tooLarge(req, `over ${MAX_BODY_BYTES} bytes received`, segments);
+    if (typeof body === 'object' && 'gone' in body) {
+      log(`${method} ${url}: the client went away mid-body (${body.received} bytes received); nothing invoked`);
+      return 'client-gone';
+    }
 
     const { match } = lookup;
     const event = buildProxyEvent(
@@ -244,10 +270,11 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      connections.beginStop();
       await closed;
       await Promise.all([...runtimes.values()].map((runtime) => runtime.close()));
       await Promise.all(disposers.map((dispose) => dispose()));
+      flushWriters();
     })());
 
   return { url, host, port, routes, close };
@@ -276,6 +303,17 @@ function send(res: ServerResponse, response: HttpResponse, headOnly: boolean): v
   res.end(headOnly ? undefined : response.body);
 }
 
+// RFC 9112 §3.2.2: a server accepts the absolute form (GET http://host/path) and uses its path and query.
+function originForm(target: string): string {
+  if (!/^https?:\/\//i.test(target)) return target;
+  try {
+    const parsed = new URL(target);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return target;
+  }
+}
+
 function decodeSegments(rawPath: string): string[] | undefined {
   try {
     return rawPath
@@ -287,9 +325,9 @@ function decodeSegments(rawPath: string): string[] | undefined {
   }
 }
 
-/** Reads the body up to API Gateway's limit; 'too-large' as soon as it goes over. */
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
+/** Reads the body up to API Gateway's limit; 'too-large' as soon as it goes over, `gone` if the client leaves. */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large' | { gone: true; received: number }> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer): void => {
@@ -304,7 +342,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks, size)));
-    req.once('error', reject);
+    // A body cut short ('aborted' error, or the stream closing before its end) is the client leaving.
+    req.once('error', () => resolve({ gone: true, received: size }));
+    req.once('close', () => {
+      if (!req.complete) resolve({ gone: true, received: size });
+    });
   });
 }
 

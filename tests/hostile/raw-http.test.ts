@@ -120,10 +120,28 @@ describe('the Host header', () => {
     expect(closed).toBe(true);
   });
 
-  // Bugs (see the report): Node answers a missing Host itself, and the terminal shows nothing; two Host headers are
-  // served, where RFC 9112 §3.2 requires a 400.
-  it.todo('names a request without Host in the terminal');
-  it.todo('answers 400 to a request with two Host headers, and names it in the terminal');
+  it('serves a request in absolute form (RFC 9112 §3.2.2) at its path', async () => {
+    const { status, text } = await exchange(
+      `GET http://127.0.0.1/dev/hello?name=Ada HTTP/1.1\r\n${HOST}\r\nConnection: close\r\n\r\n`,
+    );
+    expect([status, JSON.parse(text)]).toEqual([200, { message: 'Hello, Ada!' }]);
+  });
+
+  it('names a request without Host in the terminal', async () => {
+    const { status, log } = await exchange(`GET /dev/hello HTTP/1.1\r\nAccept: */*\r\n\r\n`);
+    expect(status).toBe(400);
+    expect(log).toMatch(/400 for GET \/dev\/hello: an HTTP\/1\.1 request without a Host header/);
+  });
+
+  it('answers 400 to a request with two Host headers (RFC 9112 §3.2), and names it in the terminal', async () => {
+    const { status, closed, log } = await exchange(
+      `GET /dev/hello HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n`,
+    );
+    expect(status).toBe(400);
+    expect(closed).toBe(true);
+    expect(log).toMatch(/an HTTP\/1\.1 request with 2 Host headers/);
+    await expectHelloServed(port);
+  });
 });
 
 describe('CONNECT (a proxy tunnel request)', () => {
@@ -134,8 +152,14 @@ describe('CONNECT (a proxy tunnel request)', () => {
     await expectHelloServed(port);
   });
 
-  // Bug (see the report): the connection is dropped without an answer or a terminal line.
-  it.todo('answers CONNECT with a 4xx and names it in the terminal');
+  it('answers CONNECT with 403 Missing Authentication Token and names it in the terminal', async () => {
+    const { status, text, closed, log } = await exchange(
+      `CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n`,
+    );
+    expect([status, JSON.parse(text)]).toEqual([403, { message: 'Missing Authentication Token' }]);
+    expect(closed).toBe(true);
+    expect(log).toMatch(/403 for CONNECT example\.com:443: the local API does not open tunnels/);
+  });
 });
 
 describe('oversized requests', () => {
@@ -277,7 +301,17 @@ describe('one connection, many requests', () => {
     await expectHelloServed(port);
   });
 
-  // Bug (see the report): a malformed request pipelined behind requests still being answered gets its 400 written
-  // first, so the client reads it as the answer to the first request, and the earlier answers are lost.
-  it.todo('answers pipelined requests before closing on a malformed one that follows them');
+  it('answers pipelined requests before closing on a malformed one that follows them', async () => {
+    const mark = running.lines.length;
+    const pipelined = [
+      rawRequest('GET /dev/hello?name=Ada HTTP/1.1', [HOST]),
+      rawRequest('GET /nowhere HTTP/1.1', [HOST]),
+      rawRequest('G@T /dev/hello HTTP/1.1', [HOST]),
+    ];
+    const result = await rawExchange(port, [Buffer.concat(pipelined)], { timeoutMs: 5000 });
+    expect(result.closed).toBe(true);
+    expect(result.responses.map((r) => r.status)).toEqual([200, 403, 400]);
+    expect(JSON.parse(result.responses[0]!.text)).toEqual({ message: 'Hello, Ada!' });
+    expect(linesSince(running, mark)).toMatch(/^Client error \(HPE_INVALID_METHOD\)/m);
+  });
 });

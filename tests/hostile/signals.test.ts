@@ -103,15 +103,38 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s sent to the process', (signal)
   });
 });
 
-describe('signals that do not stop cleanly yet', () => {
-  // Bug (see the report): the answer to the in-flight request keeps its connection alive, and the server then waits
-  // for that idle connection until the 5 s stop timer exits 1.
-  it.todo(
-    'SIGTERM with the in-flight request on a keep-alive connection: 200 with Connection: close, exit 0 within 5 s',
-  );
-  // Bug (see the report): the server's lines are written in batches on setImmediate, and start.ts calls process.exit
-  // before the last batch is written, so the access line of the request finished during the stop is lost.
-  it.todo('prints the access line of the request it finished while stopping, before exiting');
-  // Bug (see the report): Ctrl+C signals the whole process group, the function workers included, which die of it.
-  it.todo('SIGINT to the process group (Ctrl+C in a terminal): the in-flight request still completes with 200, exit 0');
+describe('stopping while a request is in flight', () => {
+  it('SIGTERM with the in-flight request on a keep-alive connection: 200 with Connection: close, exit 0 within 5 s', async () => {
+    const server = (started = await startLocalApiProcess(ARGS));
+    const { response } = await slowRequestInFlight(server, true);
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    const { responses, closed } = await response;
+    expect(responses.map((r) => [r.status, r.headers.connection])).toEqual([[200, 'close']]);
+    expect(closed).toBe(true);
+    const exit = await server.exited;
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    expect(exit.at - signalled).toBeLessThan(GRACE_MS);
+  }, 15_000);
+
+  it('prints the access line of the request it finished while stopping, before exiting', async () => {
+    const server = (started = await startLocalApiProcess(ARGS));
+    const { response } = await slowRequestInFlight(server, false);
+    server.child.kill('SIGTERM');
+    await response;
+    await server.exited;
+    expect(server.stdout()).toMatch(/^GET \/test\/faults\/slow\?ms=800 200 /m);
+  }, 15_000);
+
+  it('SIGINT to the process group (Ctrl+C in a terminal): the in-flight request still completes with 200, exit 0', async () => {
+    const server = (started = await startLocalApiProcess(ARGS, { detached: true }));
+    const { response } = await slowRequestInFlight(server, false);
+    const signalled = Date.now();
+    process.kill(-server.child.pid!, 'SIGINT');
+    const { responses } = await response;
+    expect(responses.map((r) => r.status)).toEqual([200]);
+    const exit = await server.exited;
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    expect(exit.at - signalled).toBeLessThan(GRACE_MS);
+  }, 15_000);
 });

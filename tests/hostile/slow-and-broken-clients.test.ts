@@ -38,6 +38,14 @@ beforeAll(async () => {
 });
 afterAll(() => running.stop());
 
+async function until(done: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** The echo function's invocation count, read by invoking it (so each call adds one). */
 async function echoInvocations(): Promise<number> {
   const exchange = await rawExchange(port, [rawRequest('GET /test/echo HTTP/1.1', [HOST, 'Connection: close'])]);
@@ -125,10 +133,28 @@ describe('clients that go away mid-request', () => {
     expect(await echoInvocations()).toBe(before + 1);
   });
 
-  // Bugs (see the report): a body cut short is logged as a "Local API fault" with a Node-internal stack trace, and a
-  // response the client never received is logged as if delivered.
-  it.todo('names a body cut short as the client going away, not as a Local API fault');
-  it.todo('says in the terminal when the client left before its response was delivered');
+  it('names a body cut short as the client going away, not as a Local API fault', async () => {
+    const mark = running.lines.length;
+    await sendAndAbort(port, [`POST /test/echo HTTP/1.1\r\n${HOST}\r\nContent-Length: 100\r\n\r\nabc`, 50]);
+    await until(() => linesSince(running, mark).includes('POST /test/echo'), 'a line naming the request');
+    const log = linesSince(running, mark);
+    expect(log).not.toMatch(/Local API fault|\n\s+at /);
+    expect(log).toMatch(/POST \/test\/echo: the client went away mid-body \(3 bytes received\); nothing invoked/);
+  });
+
+  it('says in the terminal when the client left before its response was delivered', async () => {
+    const mark = running.lines.length;
+    const outputMark = running.output.length;
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.on('error', () => undefined);
+    socket.write(rawRequest('GET /test/faults/slow?ms=300 HTTP/1.1', [HOST]));
+    await waitForOutput(outputMark, 'slow: started');
+    socket.destroy();
+    await until(() => /^GET \/test\/faults\/slow\?ms=300 /m.test(linesSince(running, mark)), 'the access line');
+    expect(linesSince(running, mark)).toMatch(
+      /^GET \/test\/faults\/slow\?ms=300 200 \d+\.\dms \(not delivered: the client left\)$/m,
+    );
+  });
 });
 
 describe('stalled clients (requestTimeoutMs 1000 ms) held open while the tests above ran', () => {
@@ -151,6 +177,18 @@ describe('stalled clients (requestTimeoutMs 1000 ms) held open while the tests a
     CUT_OFF_BOUND_MS + 10_000,
   );
 
-  // Bug (see the report): the timeout is only checked every 30 s, and the answer is 400 where it should be 408.
-  it.todo('cuts a stalled request off within about requestTimeoutMs, answering 408 Request Timeout');
+  it.each([
+    ['headers that never end', [`GET /test/echo HTTP/1.1\r\n${HOST}\r\nX-Slow: 1\r\n`]],
+    ['a body that stops', [`POST /test/echo HTTP/1.1\r\n${HOST}\r\nContent-Length: 100\r\n\r\n`, 'abc']],
+  ])(
+    'cuts a stalled request off within about requestTimeoutMs, answering 408 Request Timeout: %s',
+    async (_label, chunks) => {
+      const started = Date.now();
+      const result = await rawExchange(port, chunks, { timeoutMs: 10_000 });
+      expect(result.closed).toBe(true);
+      expect(Date.now() - started).toBeLessThan(REQUEST_TIMEOUT_MS + 2000);
+      expect(result.responses.map((r) => r.status)).toEqual([408]);
+    },
+    15_000,
+  );
 });
