@@ -5,7 +5,8 @@ import { parseParameterOverrides } from './lib/parameter-overrides';
 import { startLocalApi } from './local-api/server';
 
 const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml]
-                    [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--no-watch] [--json-logs]
+                    [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
+                    [--no-watch] [--json-logs]
 PORT and HOST environment variables work too; flags win.`;
 
 // Graceful stop: no new connections, in-flight requests finish, then exit 0 (forced after 5 s).
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
       template: { type: 'string', short: 't' },
       'env-vars': { type: 'string', short: 'n' },
       'parameter-overrides': { type: 'string' },
+      'max-environments': { type: 'string' },
       'no-watch': { type: 'boolean' },
       'json-logs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -33,6 +35,12 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port "${portText}"\n${USAGE}`);
 
+  const environmentsText = values['max-environments'] ?? '1';
+  const maxEnvironments = Number(environmentsText);
+  if (!Number.isInteger(maxEnvironments) || maxEnvironments < 1) {
+    throw new Error(`Invalid --max-environments "${environmentsText}": a whole number from 1\n${USAGE}`);
+  }
+
   const started = Date.now();
   const api = await startLocalApi({
     port,
@@ -42,6 +50,7 @@ async function main(): Promise<void> {
     ...(values['parameter-overrides']
       ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
       : {}),
+    maxEnvironments,
     watch: !values['no-watch'],
     prettyLogs: !values['json-logs'],
   });

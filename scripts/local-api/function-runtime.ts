@@ -52,6 +52,7 @@ export class FunctionRuntime {
   private unavailable: string | undefined;
   private stale = false;
   private busy = false;
+  private pending = 0;
   private lastStderr: string[] = [];
   private closed = false;
 
@@ -61,9 +62,15 @@ export class FunctionRuntime {
     return this.options.fn;
   }
 
+  /** Invocations running or queued here. */
+  get load(): number {
+    return this.pending;
+  }
+
   /** Runs invocations one after another, like a single Lambda execution environment. */
   invoke(event: unknown, awsRequestId?: string): Promise<InvokeOutcome> {
-    const run = this.tail.then(() => this.invokeNow(event, awsRequestId));
+    this.pending += 1;
+    const run = this.tail.then(() => this.invokeNow(event, awsRequestId)).finally(() => (this.pending -= 1));
     this.tail = run.catch(() => undefined);
     return run;
   }

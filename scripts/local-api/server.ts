@@ -7,7 +7,8 @@ import { lambdaEnvironment, LOCAL_PSEUDO_PARAMETERS } from '../lib/environment';
 import { envOverridesFor, type EnvVarsFile } from '../lib/env-vars-file';
 import { findFunction } from '../lib/functions';
 import { loadTemplate } from '../lib/template';
-import { FunctionRuntime, type InvokeOutcome } from './function-runtime';
+import { FunctionPool } from './function-pool';
+import type { InvokeOutcome } from './function-runtime';
 import { guardConnections, hostProblem } from './connections';
 import { lineWriter } from './line-writer';
 import { toHttpResponse, type HttpResponse } from './proxy-result';
@@ -30,6 +31,11 @@ export interface LocalApiOptions {
   prettyLogs?: boolean;
   /** Where built code goes. Default: .aws-sam/local-build beside the template. */
   buildDir?: string;
+  /**
+   * Execution environments per function (default 1: one warm environment serves requests in order). Above 1,
+   * concurrent requests scale out as on Lambda, each new environment with its own cold start.
+   */
+  maxEnvironments?: number;
   /** A request (headers and body) slower than this is cut off. */
   requestTimeoutMs?: number;
   /** The server's own lines: routes, access log, faults. Default: stdout. */
@@ -70,7 +76,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
   const buildDir = options.buildDir ?? join(loaded.dir, '.aws-sam', 'local-build');
 
-  const runtimes = new Map<string, FunctionRuntime>();
+  const runtimes = new Map<string, FunctionPool>();
   const disposers: Array<() => Promise<void>> = [];
   try {
     for (const functionId of new Set(routes.map((route) => route.functionId))) {
@@ -82,12 +88,15 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         { ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}), ...envOverridesFor(options.envVars, functionId) },
         parameters,
       );
-      const runtime = new FunctionRuntime({
-        fn,
-        handlerPath: builtHandlerPath(fn, outdir),
-        environment,
-        onOutput: (line, stream) => functionOutput(functionId, line, stream),
-      });
+      const runtime = new FunctionPool(
+        {
+          fn,
+          handlerPath: builtHandlerPath(fn, outdir),
+          environment,
+          onOutput: (line, stream) => functionOutput(functionId, line, stream),
+        },
+        options.maxEnvironments ?? 1,
+      );
       runtimes.set(functionId, runtime);
       if (options.watch) {
         const watcher = await watchFunction(fn, outdir, (outcome) => {
