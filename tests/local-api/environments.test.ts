@@ -17,8 +17,8 @@ describe('execution environments per function', () => {
     const running = await startTestApi({ templatePath: FIXTURE_TEMPLATE });
     try {
       const [a, b] = await Promise.all([slow(running), slow(running)]);
-      expect(a!.pid).toBe(b!.pid);
-      expect(Math.max(a!.ms, b!.ms)).toBeGreaterThanOrEqual(800);
+      expect(a.pid).toBe(b.pid);
+      expect(Math.max(a.ms, b.ms)).toBeGreaterThanOrEqual(800);
     } finally {
       await running.stop();
     }
