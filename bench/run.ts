@@ -2,7 +2,7 @@
 // and the local API's throughput of this project's function against a bare handler and the required-work floor,
 // all built in this run with template.yaml's esbuild settings. Prints Markdown tables; writes the same figures as
 // JSON (bench/results/ by default). Numbers are reported, never asserted.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -149,6 +149,9 @@ async function main(): Promise<void> {
     };
     mkdirSync(join(outFile, '..'), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+    // Read the file back as a consumer would: CI's quick run relies on this to prove the JSON is valid.
+    const written = JSON.parse(readFileSync(outFile, 'utf8')) as { runs?: unknown[] };
+    if (!Array.isArray(written.runs) || written.runs.length === 0) throw new Error(`${outFile}: no runs recorded`);
 
     const header =
       `### npm run bench${values.quick ? ' -- --quick (small counts: proves the script, not the numbers)' : ''}\n\n` +
