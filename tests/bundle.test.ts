@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFunction, samEsbuildOptions, type BuildResult } from '../scripts/lib/build';
 import { splitHandler, type FunctionSpec } from '../scripts/lib/functions';
+import { FunctionRuntime, type InvokeOutcome } from '../scripts/local-api/function-runtime';
 import { isEmf, parseJsonLines } from './helpers/capture-output';
 import { eventFiles, helloEnvironment, helloFunction, loadEvent } from './helpers/project';
 import { expectationFor } from './expectations';
@@ -73,31 +73,34 @@ describe('the built bundle', () => {
     expect(build.bytes).toBeGreaterThan(0);
   });
 
-  it('runs every events/ file in a fresh Node process with the expected results and real Powertools output', () => {
+  it('runs every events/ file in a fresh Node process with the expected results and real Powertools output', async () => {
+    // The local API's execution environment: a plain `node` child process that requires the bundle, as Lambda does.
+    const output: Array<{ line: string; stream: string }> = [];
+    const runtime = new FunctionRuntime({
+      fn,
+      handlerPath: build.handlerPath,
+      environment: helloEnvironment(),
+      onOutput: (line, stream) => output.push({ line, stream }),
+    });
     const files = eventFiles();
-    const eventsFile = join(outdir, 'events.json');
-    const resultsFile = join(outdir, 'results.json');
-    writeFileSync(eventsFile, JSON.stringify(files.map(loadEvent)));
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(__dirname, 'fixtures', 'invoke-bundle.cjs'),
-        build.handlerPath,
-        splitHandler(fn.handler).exportName,
-        eventsFile,
-        resultsFile,
-      ],
-      { cwd: outdir, env: { PATH: process.env.PATH, ...helloEnvironment() }, encoding: 'utf8' },
-    );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    const outcomes: InvokeOutcome[] = [];
+    try {
+      for (const file of files) outcomes.push(await runtime.invoke(loadEvent(file)));
+    } finally {
+      await runtime.close();
+    }
 
-    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as Array<{ statusCode: number; body: string }>;
+    expect(outcomes.map((o) => o.kind)).toEqual(files.map(() => 'result'));
+    const results = outcomes.map((o) => (o.kind === 'result' ? o.result : null)) as Array<{
+      statusCode: number;
+      body: string;
+    }>;
     expect(results.map((r) => [r.statusCode, JSON.parse(r.body) as unknown])).toEqual(
       files.map((file) => [expectationFor(file).statusCode, expectationFor(file).body]),
     );
 
-    const documents = parseJsonLines(run.stdout.split('\n').filter(Boolean));
+    expect(output.filter((o) => o.stream === 'stderr')).toEqual([]);
+    const documents = parseJsonLines(output.map((o) => o.line));
     const logs = documents.filter((d) => !isEmf(d));
     expect(logs).toHaveLength(files.length);
     expect(logs.map((l) => l.cold_start)).toEqual(files.map((_, i) => i === 0));
