@@ -37,7 +37,7 @@ export default defineConfig([
     languageOptions: { sourceType: 'commonjs' },
   },
   {
-    // Plain CommonJS run by bare Node (e.g. tests/fixtures/invoke-bundle.cjs loads a bundle the way Lambda does):
+    // Plain CommonJS run by bare Node (e.g. scripts/local-api/runtime-worker.cjs loads a bundle the way Lambda does):
     // require() is the point, and without types every value is `any`, so the type-aware rules would only
     // flag that. ESLint's own recommended rules still apply.
     files: ['**/*.cjs'],
