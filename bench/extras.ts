@@ -15,8 +15,9 @@ import { parseArgs } from 'node:util';
 import { loadTemplate } from '../scripts/lib/template';
 import { benchEnvironment, buildCandidate, candidateSpecs, type BuiltCandidate } from './lib/candidates';
 import { measureColdStarts, type ColdCandidate } from './lib/cold';
-import { integer, markdownTable, ms, spreadText } from './lib/format';
+import { integer, markdownTable, ms } from './lib/format';
 import { nodeOnPath } from './lib/node-versions';
+import { coldCells } from './lib/report';
 import { EVENTS_DIR, RESULTS_DIR, ROOT, TEMPLATE_PATH } from './lib/paths';
 import { measureWarm, type WarmResult } from './lib/warm';
 
@@ -220,15 +221,7 @@ async function main(): Promise<void> {
         cold.map(({ name, bytes }) => {
           const r = c[name];
           if (!r) throw new Error(`no cold result for ${name}`);
-          return [
-            name,
-            integer(bytes),
-            spreadText(r.wallMs),
-            spreadText(r.inProcessMs),
-            spreadText(r.loadMs),
-            spreadText(r.firstInvocationMs, 3),
-            ms(r.peakRssMb.median, 1),
-          ];
+          return [name, integer(bytes), ...coldCells(r)];
         }),
       ) +
       `\n\n#### Warm: ${integer(invocations)} invocations each, one process per row; logs to /dev/null\n\n` +

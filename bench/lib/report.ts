@@ -1,6 +1,6 @@
 import type { BuiltCandidate, CandidateName } from './candidates';
 import { CANDIDATE_LABELS, CANDIDATE_NAMES } from './candidates';
-import type { ColdRun } from './cold';
+import type { ColdResult, ColdRun } from './cold';
 import { integer, markdownTable, ms, spreadText, times } from './format';
 import type { LoadResult, ServerName } from './local-api';
 import { SERVER_LABELS } from './local-api';
@@ -92,6 +92,17 @@ export function targets(runs: NodeRun[], bundles: Record<CandidateName, BuiltCan
   return list;
 }
 
+/** The cold-start columns every table shares: wall, in-process, load, first invocation, peak RSS. */
+export function coldCells(result: ColdResult): string[] {
+  return [
+    spreadText(result.wallMs),
+    spreadText(result.inProcessMs),
+    spreadText(result.loadMs),
+    spreadText(result.firstInvocationMs, 3),
+    ms(result.peakRssMb.median, 1),
+  ];
+}
+
 export interface ReportInput {
   runs: NodeRun[];
   bundles: Record<CandidateName, BuiltCandidate>;
@@ -138,15 +149,7 @@ export function renderReport(input: ReportInput): string {
         runs.flatMap((run) =>
           CANDIDATE_NAMES.map((name) => {
             const c = run.cold.candidates[name];
-            return [
-              run.node.label,
-              CANDIDATE_LABELS[name],
-              spreadText(c.wallMs),
-              spreadText(c.inProcessMs),
-              spreadText(c.loadMs),
-              spreadText(c.firstInvocationMs, 3),
-              ms(c.peakRssMb.median, 1),
-            ];
+            return [run.node.label, CANDIDATE_LABELS[name], ...coldCells(c)];
           }),
         ),
       ) +
