@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { resolveParameter, type LoadedTemplate, type Template } from './template';
+import { resolveLocalValue } from './environment';
+import type { LoadedTemplate } from './template';
 
 /** One AWS::Serverless::Function with Globals applied, as SAM would build and run it. */
 export interface FunctionSpec {
@@ -39,12 +40,12 @@ export function listFunctions(
         handler: properties.Handler,
         runtime: String(properties.Runtime),
         timeoutSeconds: Number(
-          resolveParameter(template, properties.Timeout, parameters) ?? SAM_DEFAULT_TIMEOUT_SECONDS,
+          resolveLocalValue(template, properties.Timeout, parameters) ?? SAM_DEFAULT_TIMEOUT_SECONDS,
         ),
-        memorySize: Number(resolveParameter(template, properties.MemorySize, parameters) ?? SAM_DEFAULT_MEMORY_MB),
+        memorySize: Number(resolveLocalValue(template, properties.MemorySize, parameters) ?? SAM_DEFAULT_MEMORY_MB),
         buildMethod: typeof metadata.BuildMethod === 'string' ? metadata.BuildMethod : undefined,
         buildProperties: (metadata.BuildProperties as Record<string, unknown> | undefined) ?? {},
-        environment: mergedEnvironment(template, globals, resource.Properties ?? {}),
+        environment: mergedEnvironment(globals, resource.Properties ?? {}),
         properties,
       };
     });
@@ -72,7 +73,6 @@ export function findFunction(
 }
 
 function mergedEnvironment(
-  template: Template,
   globals: Record<string, unknown>,
   properties: Record<string, unknown>,
 ): Record<string, unknown> {

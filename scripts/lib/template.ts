@@ -94,14 +94,3 @@ export function loadTemplate(path: string): LoadedTemplate {
     throw new Error(`Cannot parse template ${absolute}: ${(error as Error).message}`, { cause: error });
   }
 }
-
-/** Resolves `{ Ref: Parameter }` to the parameter's default (or an override); other values pass through. */
-export function resolveParameter(template: Template, value: unknown, overrides: Record<string, string> = {}): unknown {
-  if (typeof value === 'object' && value !== null && 'Ref' in value) {
-    const name = String(value.Ref);
-    if (name in overrides) return overrides[name];
-    const parameter = template.Parameters?.[name];
-    if (parameter && 'Default' in parameter) return parameter.Default;
-  }
-  return value;
-}

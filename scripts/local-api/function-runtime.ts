@@ -58,10 +58,6 @@ export class FunctionRuntime {
 
   constructor(private readonly options: FunctionRuntimeOptions) {}
 
-  get fn(): FunctionSpec {
-    return this.options.fn;
-  }
-
   /** Invocations running or queued here. */
   get load(): number {
     return this.pending;

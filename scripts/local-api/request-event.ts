@@ -138,7 +138,7 @@ function eventQuery(rawQuery: string): {
   return { single, multi: multiPlain };
 }
 
-export function decodeQueryComponent(text: string): string {
+function decodeQueryComponent(text: string): string {
   try {
     return decodeURIComponent(text.replaceAll('+', ' '));
   } catch {

@@ -6,7 +6,7 @@
 'use strict';
 const { pathToFileURL } = require('node:url');
 
-/** @type {{ id: string, deadline: number } | null} */
+/** @type {{ id: string } | null} */
 let current = null;
 /** @type {Promise<Function> | null} */
 let handlerPromise = null;
@@ -59,7 +59,7 @@ process.on('unhandledRejection', (reason) => fatal('Runtime.UnhandledPromiseReje
  *   context: Record<string, unknown>, deadline: number }} message
  */
 async function invoke(message) {
-  current = { id: message.id, deadline: message.deadline };
+  current = { id: message.id };
   const deadline = message.deadline;
   const context = {
     callbackWaitsForEmptyEventLoop: true,
