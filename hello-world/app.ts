@@ -1,84 +1,81 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
-import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { greet, readName } from './greeting';
-import { observability, type Observability } from './observability';
-import { jsonResponse } from './responses';
-import { WARM_UP_EVENT, warmUp } from './warm-up';
+import { jsonResponse, responseHeaders } from './responses';
 
-type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+export type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-interface Outcome {
-  response: APIGatewayProxyResult;
-  /** Why a request was refused, for the log line. */
-  reason?: string;
+export interface Dependencies {
+  logger: Logger;
+  metrics: Metrics;
+  /** The web origin allowed to read responses from a browser (CORS); none when undefined. */
+  allowedOrigin: string | undefined;
 }
 
 /**
  * GET /hello[?name=…] behind an API Gateway REST API (Lambda proxy integration, payload v1).
  * Always resolves to a proxy result: 200 greeting, 400 for a bad request, 500 for anything unexpected.
  */
-export function createHandler({ logger, metrics }: Observability): Handler {
+export function createHandler({ logger, metrics, allowedOrigin }: Dependencies): Handler {
+  const headers = responseHeaders(allowedOrigin);
+
   // eslint-disable-next-line @typescript-eslint/require-await -- Lambda's Node runtime expects a handler that returns a promise; nothing here awaits
   return async (event, context) => {
     logger.addContext(context);
     metrics.captureColdStartMetric(context.functionName);
     let correlationId: string | undefined;
     try {
-      // Inside the try: reading the event can throw, and that must end in a 500, not a rejected invocation.
+      // Inside the try: reading a malformed event can throw, and that must end in a 500, not a failed invocation.
       correlationId = apiRequestId(event);
-      const outcome = handleRequest(event, metrics);
-      logHandled(logger, correlationId, outcome);
-      return outcome.response;
+
+      // Parse the request.
+      const parsed = isObject(event)
+        ? readName(event)
+        : ({ ok: false, reason: 'Malformed request: expected an API Gateway proxy event object' } as const);
+      if (!parsed.ok) {
+        metrics.addMetric('RejectedRequests', MetricUnit.Count, 1);
+        logHandled(logger, correlationId, 400, parsed.reason);
+        return jsonResponse(400, { message: parsed.reason }, headers);
+      }
+
+      // Do the work.
+      const message = greet(parsed.name);
+      metrics.addDimension('greeting', parsed.name === undefined ? 'anonymous' : 'named');
+      metrics.addMetric('GreetingsServed', MetricUnit.Count, 1);
+
+      // Shape the response.
+      logHandled(logger, correlationId, 200);
+      return jsonResponse(200, { message }, headers);
     } catch (error) {
       logger.error('Request failed', { correlation_id: correlationId, error: error as Error });
       metrics.addMetric('InternalErrors', MetricUnit.Count, 1);
-      return jsonResponse(500, { message: 'Internal server error', requestId: context.awsRequestId });
+      return jsonResponse(500, { message: 'Internal server error', requestId: context.awsRequestId }, headers);
     } finally {
       metrics.publishStoredMetrics();
     }
   };
 }
 
-export const lambdaHandler = createHandler(observability);
-
-// Lambda's init phase: a request's work, output discarded, on the real Logger and Metrics, so the first invocation
-// finds it compiled and set up. Only Logger.addContext and Metrics.captureColdStartMetric are left out: they read
-// (and clear) the cold-start state, which must mark the first real invocation. Once: a second run costs more at
-// init than it takes off the first invocation (bench/extras.ts measures the warm-up's trade-off).
-warmUp(() => {
-  logHandled(observability.logger, 'warm-up', handleRequest(WARM_UP_EVENT, observability.metrics));
-  observability.metrics.publishStoredMetrics();
+// Built once per execution environment (Lambda's init phase) and reused by every invocation. Service name,
+// namespace and log level come from the POWERTOOLS_* variables and ALLOWED_ORIGIN from the AllowedOrigin
+// parameter, all set in template.yaml.
+export const lambdaHandler = createHandler({
+  logger: new Logger(),
+  metrics: new Metrics(),
+  allowedOrigin: process.env.ALLOWED_ORIGIN,
 });
 
-// Every key in the one call: setCorrelationId/appendKeys and resetKeys would add three Logger calls, each merging
-// attribute maps, to every request.
-function logHandled(logger: Logger, correlationId: string | undefined, { response, reason }: Outcome): void {
-  logger.info('Request handled', { correlation_id: correlationId, reason, statusCode: response.statusCode });
+// Every key in the one call: setCorrelationId/appendKeys and resetKeys would add three Logger calls per request.
+function logHandled(logger: Logger, correlationId: string | undefined, statusCode: number, reason?: string): void {
+  logger.info('Request handled', { correlation_id: correlationId, reason, statusCode });
 }
 
-function handleRequest(event: unknown, metrics: Metrics): Outcome {
-  // Parse the request.
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-    return badRequest('Malformed request: expected an API Gateway proxy event object', metrics);
-  }
-  const parsed = readName(event);
-  if (!parsed.ok) return badRequest(parsed.reason, metrics);
-
-  // Do the work.
-  const message = greet(parsed.name);
-  metrics.addDimension('greeting', parsed.name === undefined ? 'anonymous' : 'named');
-  metrics.addMetric('GreetingsServed', MetricUnit.Count, 1);
-
-  // Shape the response.
-  return { response: jsonResponse(200, { message }) };
+function isObject(event: unknown): event is Partial<APIGatewayProxyEvent> {
+  return typeof event === 'object' && event !== null && !Array.isArray(event);
 }
 
-function badRequest(reason: string, metrics: Metrics): Outcome {
-  metrics.addMetric('RejectedRequests', MetricUnit.Count, 1);
-  return { response: jsonResponse(400, { message: reason }), reason };
-}
-
+// API Gateway's request id, the id a caller can quote: the correlation id of the log line.
 function apiRequestId(event: unknown): string | undefined {
   const requestId = (event as Partial<APIGatewayProxyEvent> | null)?.requestContext?.requestId;
   return typeof requestId === 'string' ? requestId : undefined;

@@ -1,16 +1,16 @@
 import { captureOutput } from './helpers/capture-output';
-import { helloContext, loadFreshHandler } from './helpers/handler';
-import { eventFiles, helloEnvironment, loadEvent } from './helpers/project';
+import { freshHandler, HELLO, helloContext } from './helpers/handler';
+import { eventFiles, loadEvent } from './helpers/project';
 import { EXPECTATIONS, expectationFor } from './expectations';
 
 // JSON, readable by a browser on the origin the template allows (its AllowedOrigin parameter).
 const RESPONSE_HEADERS = {
   'Content-Type': 'application/json',
-  'Access-Control-Allow-Origin': helloEnvironment().ALLOWED_ORIGIN,
+  'Access-Control-Allow-Origin': HELLO.allowedOrigin,
 };
 
 describe('lambdaHandler with the events/ files', () => {
-  const handler = loadFreshHandler();
+  const handler = freshHandler();
 
   it('has an expectation for every event file, and an event file for every expectation', () => {
     expect(eventFiles()).toEqual(Object.keys(EXPECTATIONS).sort());
@@ -26,7 +26,7 @@ describe('lambdaHandler with the events/ files', () => {
 });
 
 describe('lambdaHandler with malformed input', () => {
-  const handler = loadFreshHandler();
+  const handler = freshHandler();
   const base = loadEvent('hello.json');
 
   it.each([
@@ -82,5 +82,14 @@ describe('lambdaHandler with malformed input', () => {
     expect(result.headers).toEqual(RESPONSE_HEADERS);
     expect(JSON.parse(result.body)).toEqual({ message: 'Internal server error', requestId: 'req-500' });
     expect(result.body).not.toMatch(/TypeError|secret|\/var\/task|at /);
+  });
+});
+
+describe('createHandler without an allowed origin', () => {
+  it('answers with JSON and no CORS header, so no other origin may read it', async () => {
+    const handler = freshHandler({});
+    const { result } = await captureOutput(() => handler(loadEvent('hello-name.json'), helloContext()));
+    expect(result.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(JSON.parse(result.body)).toEqual({ message: 'Hello, Ada!' });
   });
 });

@@ -1,9 +1,8 @@
 import { captureOutput, isEmf, parseJsonLines, type JsonObject } from './helpers/capture-output';
-import { helloContext, loadFreshHandler } from './helpers/handler';
-import { eventFiles, helloEnvironment, loadEvent } from './helpers/project';
+import { freshHandler, HELLO, helloContext } from './helpers/handler';
+import { eventFiles, loadEvent } from './helpers/project';
 import { expectationFor } from './expectations';
 
-const env = helloEnvironment();
 
 interface EmfDirective {
   Namespace: string;
@@ -18,7 +17,7 @@ function directiveOf(document: JsonObject): EmfDirective {
   return aws.CloudWatchMetrics[0] as EmfDirective;
 }
 
-async function invoke(handler: ReturnType<typeof loadFreshHandler>, file: string, requestId = 'lambda-req-1') {
+async function invoke(handler: ReturnType<typeof freshHandler>, file: string, requestId = 'lambda-req-1') {
   const captured = await captureOutput(() => handler(loadEvent(file), helloContext({ awsRequestId: requestId })));
   // Lambda ships both streams to CloudWatch: Powertools writes INFO to stdout, WARN and ERROR to stderr.
   const documents = parseJsonLines([...captured.stdout, ...captured.stderr]);
@@ -27,7 +26,7 @@ async function invoke(handler: ReturnType<typeof loadFreshHandler>, file: string
 
 describe('what Logger and Metrics write', () => {
   it('on a cold start: one ColdStart EMF document, one log line, one business EMF document', async () => {
-    const handler = loadFreshHandler();
+    const handler = freshHandler();
     const { logs, emf, stderr } = await invoke(handler, 'hello-name.json');
 
     expect(stderr).toEqual([]);
@@ -36,19 +35,19 @@ describe('what Logger and Metrics write', () => {
 
     const coldStart = emf.find((d) => 'ColdStart' in d) as JsonObject;
     expect(directiveOf(coldStart)).toEqual({
-      Namespace: env.POWERTOOLS_METRICS_NAMESPACE,
+      Namespace: HELLO.namespace,
       Dimensions: [['service', 'function_name']],
       Metrics: [{ Name: 'ColdStart', Unit: 'Count' }],
     });
     expect(coldStart).toMatchObject({
       ColdStart: 1,
-      service: env.POWERTOOLS_SERVICE_NAME,
+      service: HELLO.serviceName,
       function_name: 'HelloWorldFunction',
     });
 
     const business = emf.find((d) => !('ColdStart' in d)) as JsonObject;
     expect(directiveOf(business)).toEqual({
-      Namespace: env.POWERTOOLS_METRICS_NAMESPACE,
+      Namespace: HELLO.namespace,
       Dimensions: [['service', 'greeting']],
       Metrics: [{ Name: 'GreetingsServed', Unit: 'Count' }],
     });
@@ -69,7 +68,7 @@ describe('what Logger and Metrics write', () => {
   });
 
   it('on a warm invocation: no ColdStart metric, cold_start false, the new request ids', async () => {
-    const handler = loadFreshHandler();
+    const handler = freshHandler();
     await invoke(handler, 'hello.json', 'first');
     const { logs, emf } = await invoke(handler, 'hello.json', 'second');
     expect(emf).toHaveLength(1);
@@ -81,7 +80,7 @@ describe('what Logger and Metrics write', () => {
 
   it.each(eventFiles())('%s: one concise log line and the expected business metric, no warnings', async (file) => {
     const expected = expectationFor(file);
-    const handler = loadFreshHandler();
+    const handler = freshHandler();
     await invoke(handler, 'hello.json'); // spend the cold start
     const { logs, emf, stderr } = await invoke(handler, file);
 
@@ -102,7 +101,7 @@ describe('what Logger and Metrics write', () => {
   });
 
   it('a failure is logged once at ERROR with the Error object and counted, and nothing warns', async () => {
-    const handler = loadFreshHandler();
+    const handler = freshHandler();
     const event = { ...loadEvent('hello.json') };
     Object.defineProperty(event, 'multiValueQueryStringParameters', {
       get: () => {
@@ -128,7 +127,7 @@ describe('what Logger and Metrics write', () => {
   });
 
   it('does not leak one request’s correlation id or reason into the next', async () => {
-    const handler = loadFreshHandler();
+    const handler = freshHandler();
     await invoke(handler, 'hello-name-invalid.json');
     const event = loadEvent('hello.json');
     const withoutContext = { ...event, requestContext: undefined } as never;

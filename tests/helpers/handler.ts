@@ -1,33 +1,47 @@
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { createLambdaContext } from '../../scripts/lib/lambda-context';
-import { helloEnvironment, helloFunction } from './project';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
+import { createHandler, type Handler } from '../../hello-world/app';
 
-type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+/** What template.yaml gives HelloWorldFunction (the bundle test runs the built function with the template's own values). */
+export const HELLO = {
+  functionName: 'HelloWorldFunction',
+  serviceName: 'hello-world',
+  namespace: 'SamHelloApi',
+  allowedOrigin: '*',
+} as const;
 
 /**
- * Loads hello-world/app.ts in a fresh module registry (a new execution environment: Powertools
- * is constructed again and the next invocation is a cold start), with the environment
- * template.yaml gives the function.
+ * A handler in a new execution environment: fresh Logger and Metrics, so its first invocation is a cold start
+ * (tests/setup/lambda-environment.ts sets AWS_LAMBDA_INITIALIZATION_TYPE as Lambda does).
  */
-export function loadFreshHandler(): Handler {
-  Object.assign(process.env, helloEnvironment());
-  let handler: Handler | undefined;
-  jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy per environment needs require
-    handler = (require('../../hello-world/app') as { lambdaHandler: Handler }).lambdaHandler;
+export function freshHandler({ allowedOrigin }: { allowedOrigin?: string } = HELLO): Handler {
+  const { serviceName, namespace } = HELLO;
+  return createHandler({
+    logger: new Logger({ serviceName }),
+    metrics: new Metrics({ namespace, serviceName }),
+    allowedOrigin,
   });
-  if (!handler) throw new Error('hello-world/app did not export lambdaHandler');
-  return handler;
 }
 
+/** A fixed invocation context, as Lambda passes it to HelloWorldFunction. */
 export function helloContext(overrides: Partial<Context> = {}): Context {
-  const fn = helloFunction();
+  const fail = (): never => {
+    throw new Error('callback-style context methods are not used by this function');
+  };
   return {
-    ...createLambdaContext({
-      functionName: fn.logicalId,
-      memoryLimitInMB: fn.memorySize,
-      timeoutSeconds: fn.timeoutSeconds,
-    }),
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: HELLO.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${HELLO.functionName}`,
+    memoryLimitInMB: '256',
+    awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
+    logGroupName: `/aws/lambda/sam-hello-api-${HELLO.functionName}`,
+    logStreamName: '2026/12/03/[$LATEST]abcdef0123456789abcdef0123456789',
+    getRemainingTimeInMillis: () => 5000,
+    done: fail,
+    fail,
+    succeed: fail,
     ...overrides,
   };
 }

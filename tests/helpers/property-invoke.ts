@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { captureOutput } from './capture-output';
-import { helloContext, loadFreshHandler } from './handler';
+import { freshHandler, helloContext } from './handler';
 
 export interface Invocation {
   result: APIGatewayProxyResult;
@@ -15,8 +15,8 @@ export interface Invocation {
  * Object.prototype fails the property with a message that says so.
  */
 export function propertyInvoker(): (event: unknown) => Promise<Invocation> {
-  const handler = loadFreshHandler();
-  const context = helloContext(); // parses template.yaml: once, not per event
+  const handler = freshHandler();
+  const context = helloContext();
   let count = 0;
   return async (event) => {
     const awsRequestId = `property-request-${++count}`;
