@@ -43,7 +43,12 @@ export function readOpenApi(): OpenApiDocument {
 
 /** openapi.yaml with every $ref replaced by what it points to. */
 export async function dereferencedOpenApi(): Promise<OpenApiDocument> {
-  return (await dereference(readOpenApi() as never)) as unknown as OpenApiDocument;
+  return (await dereference(OPENAPI_FILE)) as unknown as OpenApiDocument;
+}
+
+/** A document in the form the parser's functions take. */
+export function asParserInput(document: OpenApiDocument): Parameters<typeof dereference>[0] {
+  return document as unknown as Parameters<typeof dereference>[0];
 }
 
 /** Every operation as "METHOD /path". */
