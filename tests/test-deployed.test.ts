@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { startFakeCloudFormation } from './helpers/fake-cloudformation';
 import { startFaultyProxy, type Fault } from './helpers/faulty-proxy';
-import { startTestApi, type RunningApi } from './helpers/local-api';
+import { startProjectApi, type RunningApi } from './helpers/local-api';
 import { closedLoopbackUrl } from './helpers/loopback-server';
 import { ROOT } from './helpers/project';
 
@@ -53,7 +53,7 @@ let local: RunningApi;
 let helloUrl: string;
 
 beforeAll(async () => {
-  local = await startTestApi({ templatePath: join(ROOT, 'template.yaml') });
+  local = await startProjectApi();
   helloUrl = `${local.api.url}/dev/hello`;
 });
 afterAll(() => local.stop());
