@@ -3,7 +3,6 @@ import { freshHandler, HELLO, helloContext } from './helpers/handler';
 import { eventFiles, loadEvent } from './helpers/project';
 import { expectationFor } from './expectations';
 
-
 interface EmfDirective {
   Namespace: string;
   Dimensions: string[][];
