@@ -14,7 +14,7 @@ import {
 } from 'sam-local-node';
 import { isEmf, parseJsonLines, type JsonObject } from './helpers/capture-output';
 import { HELLO } from './helpers/handler';
-import { eventFiles, loadEvent, TEMPLATE_PATH } from './helpers/project';
+import { eventFilesFor, loadEvent, TEMPLATE_PATH } from './helpers/project';
 import { expectationFor } from './expectations';
 
 // Outside the project, so the bundle cannot fall back on the project's node_modules.
@@ -37,7 +37,7 @@ describe('the built bundle', () => {
     expect(code.split('\n').length).toBeLessThan(20);
   });
 
-  it('answers every events/ file in one fresh Node process, with real Powertools output', async () => {
+  it('answers each of its events/ files in one fresh Node process, with real Powertools output', async () => {
     const output: Array<{ line: string; stream: string }> = [];
     const runtime = new FunctionRuntime({
       fn,
@@ -45,7 +45,7 @@ describe('the built bundle', () => {
       environment: lambdaEnvironment(loaded.template, fn),
       onOutput: (line, stream) => output.push({ line, stream }),
     });
-    const files = eventFiles();
+    const files = eventFilesFor(HELLO.functionName);
     const outcomes: InvokeOutcome[] = [];
     try {
       for (const file of files) outcomes.push(await runtime.invoke(loadEvent(file)));
