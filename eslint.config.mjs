@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, 'readonly']));
 
 export default defineConfig([
-  globalIgnores(['**/.aws-sam/', '**/coverage/', '**/.build/', 'bench/results/']),
+  globalIgnores(['**/.aws-sam/', '**/coverage/', '**/.build/', 'tools/bench/results/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +19,7 @@ export default defineConfig([
       parserOptions: {
         // Each TypeScript file is checked with the tsconfig.json that includes it; the root config files
         // (JavaScript, outside tsconfig.json) get TypeScript's default project.
-        projectService: { allowDefaultProject: ['*.config.js', '*.config.mjs'] },
+        projectService: { allowDefaultProject: ['*.config.js', '*.config.mjs', 'tools/*/*.config.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -33,11 +33,11 @@ export default defineConfig([
     },
   },
   {
-    files: ['*.config.js'],
+    files: ['**/*.config.js'],
     languageOptions: { sourceType: 'commonjs' },
   },
   {
-    // Plain CommonJS run by bare Node (e.g. scripts/local-api/runtime-worker.cjs loads a bundle the way Lambda does):
+    // Plain CommonJS run by bare Node (e.g. tools/sam-local/src/lambda/runtime-worker.cjs loads a bundle the way Lambda does):
     // require() is the point, and without types every value is `any`, so the type-aware rules would only
     // flag that. ESLint's own recommended rules still apply.
     files: ['**/*.cjs'],
@@ -52,7 +52,7 @@ export default defineConfig([
     // Jest's asymmetric matchers (expect.any, expect.objectContaining, ...) are declared as returning `any` in
     // @types/jest, so every `{ key: expect.any(String) }` would be an "unsafe assignment". The other no-unsafe-*
     // rules stay on for tests.
-    files: ['tests/**/*.ts'],
+    files: ['tests/**/*.ts', 'tools/*/test/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   prettier,

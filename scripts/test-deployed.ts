@@ -1,7 +1,7 @@
 // npm run test:deployed: checks a deployed (or any running) hello API over real HTTP(S).
 //
 // Where: API_URL (the full GET /hello URL) if set; otherwise the HelloApiUrl output of the stack named by
-// AWS_SAM_STACK_NAME or samconfig.toml, read with the AWS SDK (credentials and region from its default chains).
+// AWS_SAM_STACK_NAME or samconfig.toml, read with the SAM CLI or the AWS CLI (credentials and region as those CLIs find them).
 //
 // Exit codes: 0 every check passed; 1 a check failed; 2 misconfigured (API_URL not an http(s) URL, or the
 // stack has no usable HelloApiUrl output); 77 skipped (no API_URL, and no stack could be described), the

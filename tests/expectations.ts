@@ -2,8 +2,8 @@
 export interface Expectation {
   statusCode: number;
   body: { message: string };
-  /** The business metric the invocation must emit, and the greeting dimension for a 200. */
-  metric: 'GreetingsServed' | 'RejectedRequests';
+  /** HelloWorldFunction's business metric for the invocation, and the greeting dimension for a 200. */
+  metric?: 'GreetingsServed' | 'RejectedRequests';
   greeting?: 'named' | 'anonymous';
 }
 

@@ -1,6 +1,6 @@
 import { captureOutput } from './helpers/capture-output';
 import { freshHandler, HELLO, helloContext } from './helpers/handler';
-import { eventFiles, loadEvent } from './helpers/project';
+import { eventFiles, eventFilesFor, loadEvent } from './helpers/project';
 import { EXPECTATIONS, expectationFor } from './expectations';
 
 // JSON, readable by a browser on the origin the template allows (its AllowedOrigin parameter).
@@ -9,14 +9,14 @@ const RESPONSE_HEADERS = {
   'Access-Control-Allow-Origin': HELLO.allowedOrigin,
 };
 
-describe('lambdaHandler with the events/ files', () => {
+describe('lambdaHandler with its events/ files', () => {
   const handler = freshHandler();
 
   it('has an expectation for every event file, and an event file for every expectation', () => {
     expect(eventFiles()).toEqual(Object.keys(EXPECTATIONS).sort());
   });
 
-  it.each(eventFiles())('%s gives the expected status and JSON body', async (file) => {
+  it.each(eventFilesFor(HELLO.functionName))('%s gives the expected status and JSON body', async (file) => {
     const expected = expectationFor(file);
     const { result } = await captureOutput(() => handler(loadEvent(file), helloContext()));
     expect(result.statusCode).toBe(expected.statusCode);

@@ -1,8 +1,7 @@
 import { captureOutput, isEmf, parseJsonLines, type JsonObject } from './helpers/capture-output';
 import { freshHandler, HELLO, helloContext } from './helpers/handler';
-import { eventFiles, loadEvent } from './helpers/project';
+import { eventFilesFor, loadEvent } from './helpers/project';
 import { expectationFor } from './expectations';
-
 
 interface EmfDirective {
   Namespace: string;
@@ -78,27 +77,31 @@ describe('what Logger and Metrics write', () => {
     expect(logs[0]).toMatchObject({ cold_start: false, function_request_id: 'second' });
   });
 
-  it.each(eventFiles())('%s: one concise log line and the expected business metric, no warnings', async (file) => {
-    const expected = expectationFor(file);
-    const handler = freshHandler();
-    await invoke(handler, 'hello.json'); // spend the cold start
-    const { logs, emf, stderr } = await invoke(handler, file);
+  it.each(eventFilesFor(HELLO.functionName))(
+    '%s: one concise log line and the expected business metric, no warnings',
+    async (file) => {
+      const expected = expectationFor(file);
+      const handler = freshHandler();
+      await invoke(handler, 'hello.json'); // spend the cold start
+      const { logs, emf, stderr } = await invoke(handler, file);
 
-    expect(stderr).toEqual([]);
-    expect(logs).toHaveLength(1);
-    const line = logs[0] as JsonObject;
-    expect(line).toMatchObject({ level: 'INFO', message: 'Request handled', statusCode: expected.statusCode });
-    expect(line.correlation_id).toBe(loadEvent(file).requestContext.requestId);
-    // Concise: the event itself is never logged.
-    expect(JSON.stringify(line)).not.toContain('multiValueHeaders');
-    if (expected.statusCode === 400) expect(line.reason).toBe(expected.body.message);
+      expect(stderr).toEqual([]);
+      expect(logs).toHaveLength(1);
+      const line = logs[0] as JsonObject;
+      expect(line).toMatchObject({ level: 'INFO', message: 'Request handled', statusCode: expected.statusCode });
+      expect(line.correlation_id).toBe(loadEvent(file).requestContext.requestId);
+      // Concise: the event itself is never logged.
+      expect(JSON.stringify(line)).not.toContain('multiValueHeaders');
+      if (expected.statusCode === 400) expect(line.reason).toBe(expected.body.message);
 
-    expect(emf).toHaveLength(1);
-    const document = emf[0] as JsonObject;
-    expect(directiveOf(document).Metrics).toEqual([{ Name: expected.metric, Unit: 'Count' }]);
-    expect(document[expected.metric]).toBe(1);
-    expect(document.greeting).toBe(expected.greeting);
-  });
+      expect(emf).toHaveLength(1);
+      const document = emf[0] as JsonObject;
+      const metric = expected.metric ?? `no metric in tests/expectations.ts for ${file}`;
+      expect(directiveOf(document).Metrics).toEqual([{ Name: metric, Unit: 'Count' }]);
+      expect(document[metric]).toBe(1);
+      expect(document.greeting).toBe(expected.greeting);
+    },
+  );
 
   it('a failure is logged once at ERROR with the Error object and counted, and nothing warns', async () => {
     const handler = freshHandler();

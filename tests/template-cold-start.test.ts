@@ -1,9 +1,8 @@
-import { lambdaEnvironment } from '../scripts/lib/environment';
-import { findFunction } from '../scripts/lib/functions';
 import { TemplateMode } from './helpers/conditions';
-import { projectTemplate } from './helpers/project';
+import { findFunction, lambdaEnvironment, loadTemplate } from 'sam-local-node';
+import { TEMPLATE_PATH } from './helpers/project';
 
-const loaded = projectTemplate();
+const loaded = loadTemplate(TEMPLATE_PATH);
 const { template } = loaded;
 const functionResource = template.Resources.HelloWorldFunction;
 

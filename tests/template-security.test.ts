@@ -1,8 +1,8 @@
-import type { Resource, Template } from '../scripts/lib/template';
-import { projectTemplate } from './helpers/project';
+import { loadTemplate, type Resource, type Template } from 'sam-local-node';
+import { TEMPLATE_PATH } from './helpers/project';
 import { referencedIds, TEMPLATE_RULES } from './helpers/template-rules';
 
-const { template } = projectTemplate();
+const { template } = loadTemplate(TEMPLATE_PATH);
 const PRISTINE = JSON.stringify(template);
 
 // Finding what to break by type and by reference, not by logical id, so the cases follow the template as it grows.

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { parseTemplate, type Resource, type Template } from '../scripts/lib/template';
-import { ROOT, projectTemplate } from './helpers/project';
+import { loadTemplate, parseTemplate, type Resource, type Template } from 'sam-local-node';
+import { ROOT, TEMPLATE_PATH } from './helpers/project';
 
-const { template } = projectTemplate();
+const { template } = loadTemplate(TEMPLATE_PATH);
 const resources = template.Resources;
 
 function resource(id: string, type: string): Resource {

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { startFakeCloudFormation } from './helpers/fake-cloudformation';
+import { calls, fakeCliPath, type FakeCli } from './helpers/fake-cli';
 import { startFaultyProxy, type Fault } from './helpers/faulty-proxy';
-import { startTestApi, type RunningApi } from './helpers/local-api';
+import { startProjectApi, type RunningApi } from './helpers/local-api';
 import { closedLoopbackUrl } from './helpers/loopback-server';
 import { ROOT } from './helpers/project';
 
@@ -53,7 +53,7 @@ let local: RunningApi;
 let helloUrl: string;
 
 beforeAll(async () => {
-  local = await startTestApi({ templatePath: join(ROOT, 'template.yaml') });
+  local = await startProjectApi();
   helloUrl = `${local.api.url}/dev/hello`;
 });
 afterAll(() => local.stop());
@@ -94,52 +94,43 @@ describe('npm run test:deployed', () => {
     expect(summaryLines(run.stdout)).toEqual(['0 passed, 4 failed']);
   });
 
-  describe('without API_URL, from the stack outputs (real AWS SDK, loopback CloudFormation)', () => {
-    // Static dummy credentials end the SDK's credential chain before it looks anywhere else.
-    const awsEnv = (endpoint: string) => ({
-      AWS_ENDPOINT_URL_CLOUDFORMATION: endpoint,
-      AWS_REGION: 'eu-west-1',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-    });
+  describe('without API_URL, from the stack outputs (read with the SAM CLI, else the AWS CLI)', () => {
+    // Stand-ins for `sam` and `aws` on PATH: each records its arguments and answers as the real CLI does.
+    const cliEnv = (clis: Record<string, FakeCli>) => ({ PATH: fakeCliPath(clis) });
 
-    it('skips with exit 77 and says what to set when no region is configured', async () => {
-      const run = await testDeployed({});
+    it('skips with exit 77 and says what to set when neither CLI is installed', async () => {
+      const run = await testDeployed(cliEnv({}));
       expect(run.code).toBe(EXIT_SKIPPED);
-      expect(run.stdout).toMatch(
-        /^SKIPPED: No API_URL, and stack sam-hello-api can't be described: Region is missing/m,
-      );
+      expect(run.stdout).toMatch(/^SKIPPED: No API_URL, and stack sam-hello-api can't be described: neither/m);
       expect(run.stdout).toMatch(/Set API_URL to the full \/hello URL/);
       expect(summaryLines(run.stdout)).toEqual([]);
     });
 
-    it("checks the URL in the HelloApiUrl output of samconfig.toml's stack", async () => {
-      const cloudFormation = await startFakeCloudFormation({ outputs: { HelloApiUrl: helloUrl } });
-      try {
-        const run = await testDeployed(awsEnv(cloudFormation.url));
-        expect(cloudFormation.described).toEqual(['sam-hello-api']);
-        expect(run.code).toBe(EXIT_PASSED);
-        expect(run.stdout).toContain(`Checking ${helloUrl} (from stack sam-hello-api, output HelloApiUrl)`);
-        expect(summaryLines(run.stdout)).toEqual(['4 passed, 0 failed']);
-      } finally {
-        await cloudFormation.close();
-      }
+    it("checks the URL in the HelloApiUrl output of samconfig.toml's stack, read by sam list stack-outputs", async () => {
+      const sam: FakeCli = {
+        stdout: JSON.stringify([{ OutputKey: 'HelloApiUrl', OutputValue: helloUrl, Description: 'x' }]),
+      };
+      const run = await testDeployed(cliEnv({ sam }));
+      expect(calls(sam)).toEqual([['list', 'stack-outputs', '--stack-name', 'sam-hello-api', '--output', 'json']]);
+      expect(run.code).toBe(EXIT_PASSED);
+      expect(run.stdout).toContain(`Checking ${helloUrl} (from stack sam-hello-api, output HelloApiUrl)`);
+      expect(summaryLines(run.stdout)).toEqual(['4 passed, 0 failed']);
     });
 
-    it('skips with exit 77 and says what to set when the stack does not exist', async () => {
-      const cloudFormation = await startFakeCloudFormation({
-        error: { code: 'ValidationError', message: 'Stack with id my-stack does not exist' },
-      });
-      try {
-        const run = await testDeployed({ ...awsEnv(cloudFormation.url), AWS_SAM_STACK_NAME: 'my-stack' });
-        expect(cloudFormation.described).toEqual(['my-stack']);
-        expect(run.code).toBe(EXIT_SKIPPED);
-        expect(run.stdout).toMatch(/^SKIPPED: .*my-stack.*does not exist/m);
-        expect(run.stdout).toMatch(/Set API_URL/);
-        expect(summaryLines(run.stdout)).toEqual([]);
-      } finally {
-        await cloudFormation.close();
-      }
+    it('falls back on the AWS CLI when there is no SAM CLI', async () => {
+      const aws: FakeCli = { stdout: JSON.stringify([{ OutputKey: 'HelloApiUrl', OutputValue: helloUrl }]) };
+      const run = await testDeployed({ ...cliEnv({ aws }), AWS_SAM_STACK_NAME: 'my-stack' });
+      expect(calls(aws)[0]).toEqual(expect.arrayContaining(['describe-stacks', '--stack-name', 'my-stack']));
+      expect(run.code).toBe(EXIT_PASSED);
+    });
+
+    it('skips with exit 77, quoting the CLI, when the stack does not exist', async () => {
+      const sam: FakeCli = { stderr: 'Error: The input stack my-stack does not exist on Cloudformation', exitCode: 1 };
+      const run = await testDeployed({ ...cliEnv({ sam }), AWS_SAM_STACK_NAME: 'my-stack' });
+      expect(calls(sam)).toHaveLength(1);
+      expect(run.code).toBe(EXIT_SKIPPED);
+      expect(run.stdout).toMatch(/^SKIPPED: .*my-stack.*does not exist/m);
+      expect(summaryLines(run.stdout)).toEqual([]);
     });
   });
 });

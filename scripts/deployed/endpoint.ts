@@ -7,8 +7,8 @@ export const URL_OUTPUT_KEY = 'HelloApiUrl';
 /** What to tell a developer who has neither a URL nor a reachable stack. */
 export const HOW_TO_CONFIGURE =
   'Set API_URL to the full /hello URL (e.g. API_URL=https://abc123.execute-api.eu-west-1.amazonaws.com/dev/hello), ' +
-  'or configure AWS credentials and a region (AWS_REGION or an AWS profile) for a deployed stack ' +
-  '(AWS_SAM_STACK_NAME, default: stack_name in samconfig.toml).';
+  'or, for a deployed stack (AWS_SAM_STACK_NAME, default: stack_name in samconfig.toml), have the SAM CLI or the ' +
+  'AWS CLI on PATH with credentials and a region (AWS_REGION or an AWS profile).';
 
 export type Endpoint =
   /** Run the checks against url. */
@@ -51,7 +51,7 @@ export function parseHttpUrl(text: string): URL | undefined {
 
 /**
  * Decides where the checks run: API_URL wins; otherwise the stack's HelloApiUrl output, read with
- * describe (credentials and region from the AWS SDK's default chains).
+ * describe (the SAM CLI or AWS CLI, with the credentials and region they find).
  */
 export async function discoverEndpoint(
   env: NodeJS.ProcessEnv,

@@ -3,16 +3,20 @@
 // not part of `npm test`: jest only picks up *.test.ts.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { LoopbackServer } from '../helpers/loopback-server';
-import { startTestApi, type RunningApi } from '../helpers/local-api';
+import { startProjectApi, type RunningApi } from '../helpers/local-api';
 import { ROOT } from '../helpers/project';
 import { CHROMIUM_PATH, launchChromium, MISSING_CHROMIUM, type Browser } from './chromium';
 import { startPageServer } from './page-server';
 
-const TEMPLATE = join(ROOT, 'template.yaml');
-const SCREENSHOT = join(ROOT, 'docs', 'cors-browser-test.png');
+// The committed picture in docs/ changes only on purpose: UPDATE_SCREENSHOT=1 npm run test:browser.
+const SCREENSHOT =
+  process.env.UPDATE_SCREENSHOT === '1'
+    ? join(ROOT, 'docs', 'cors-browser-test.png')
+    : join(tmpdir(), 'sam-hello-api-cors-browser-test.png');
 const WAIT_MS = 10_000;
 
 // Before any test starts, so the way to install it is the one thing the run says.
@@ -45,7 +49,7 @@ void describe(
       browser = await launchChromium();
       allowedOrigin = await startPageServer();
       otherOrigin = await startPageServer();
-      api = await startTestApi({ templatePath: TEMPLATE, parameterOverrides: { AllowedOrigin: allowedOrigin.url } });
+      api = await startProjectApi({ parameterOverrides: { AllowedOrigin: allowedOrigin.url } });
     });
 
     // Whatever started is stopped, even when a start or a test failed.

@@ -1,4 +1,4 @@
-import type { Template } from '../../scripts/lib/template';
+import type { Template } from 'sam-local-node';
 
 /**
  * Evaluates a template's Conditions and Fn::If the way CloudFormation would for given parameter values

@@ -1,26 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { lambdaEnvironment } from '../../scripts/lib/environment';
-import { findFunction, type FunctionSpec } from '../../scripts/lib/functions';
-import { loadTemplate, type LoadedTemplate } from '../../scripts/lib/template';
+import { loadTemplate, routesFromTemplate } from 'sam-local-node';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const EVENTS_DIR = join(ROOT, 'events');
-
-export function projectTemplate(): LoadedTemplate {
-  return loadTemplate(join(ROOT, 'template.yaml'));
-}
-
-export function helloFunction(): FunctionSpec {
-  return findFunction(projectTemplate(), 'HelloWorldFunction');
-}
-
-/** The environment Lambda would give HelloWorldFunction, from template.yaml. */
-export function helloEnvironment(): Record<string, string> {
-  const loaded = projectTemplate();
-  return lambdaEnvironment(loaded.template, findFunction(loaded, 'HelloWorldFunction'));
-}
+export const TEMPLATE_PATH = join(ROOT, 'template.yaml');
 
 export function eventFiles(): string[] {
   return readdirSync(EVENTS_DIR)
@@ -30,4 +15,13 @@ export function eventFiles(): string[] {
 
 export function loadEvent(file: string): APIGatewayProxyEvent {
   return JSON.parse(readFileSync(join(EVENTS_DIR, file), 'utf8')) as APIGatewayProxyEvent;
+}
+
+/** The events/ files whose route (resource and method) the template gives to this function. */
+export function eventFilesFor(functionId: string): string[] {
+  const routes = routesFromTemplate(loadTemplate(TEMPLATE_PATH)).filter((route) => route.functionId === functionId);
+  return eventFiles().filter((file) => {
+    const { resource, httpMethod } = loadEvent(file);
+    return routes.some((r) => r.resourcePath === resource && (r.method === 'ANY' || r.method === httpMethod));
+  });
 }

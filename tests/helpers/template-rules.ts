@@ -1,4 +1,4 @@
-import type { Resource, Template } from '../../scripts/lib/template';
+import type { Resource, Template } from 'sam-local-node';
 
 /**
  * Security rules for a SAM template parsed with its CloudFormation tags (scripts/lib/template.ts). Each rule

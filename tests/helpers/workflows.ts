@@ -14,6 +14,7 @@ export interface Workflow {
 export interface Job {
   if?: string;
   permissions?: Record<string, string>;
+  strategy?: { matrix?: Record<string, unknown> };
   steps: Step[];
 }
 

@@ -1,0 +1,175 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { RouteMatch } from './routes';
+
+export interface IncomingRequestInfo {
+  method: string;
+  /** The raw query string, without `?`. */
+  rawQuery: string;
+  /** Header names as the client sent them, with every value, in order (Node's rawHeaders). */
+  rawHeaders: string[];
+  body: Buffer;
+  sourceIp: string;
+  httpVersion: string;
+  serverPort: number;
+}
+
+export interface EventIdentity {
+  accountId: string;
+  apiId: string;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Builds the Lambda proxy integration (payload v1) event that API Gateway's REST API would send. */
+export function buildProxyEvent(
+  request: IncomingRequestInfo,
+  match: RouteMatch,
+  ids: EventIdentity,
+): APIGatewayProxyEvent {
+  const { route } = match;
+  const now = new Date();
+  const { headers, multiValueHeaders } = eventHeaders(request);
+  const { single, multi } = eventQuery(request.rawQuery);
+  const body = eventBody(request.body);
+  const host = headers.Host ?? headers.host ?? 'localhost';
+  const userAgent = headers['User-Agent'] ?? headers['user-agent'] ?? null;
+  const requestId = randomUUID();
+  const event: APIGatewayProxyEvent = {
+    resource: route.resourcePath,
+    path: match.path,
+    httpMethod: request.method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: single,
+    multiValueQueryStringParameters: multi,
+    pathParameters: match.pathParameters,
+    stageVariables: route.api.stageVariables,
+    requestContext: {
+      accountId: ids.accountId,
+      apiId: ids.apiId,
+      resourceId: resourceIdOf(route.resourcePath),
+      resourcePath: route.resourcePath,
+      httpMethod: request.method,
+      extendedRequestId: randomBytes(12).toString('base64url'),
+      requestTime: formatRequestTime(now),
+      requestTimeEpoch: now.getTime(),
+      path: `/${route.api.stage}${match.path === '/' ? '' : match.path}`,
+      protocol: `HTTP/${request.httpVersion}`,
+      stage: route.api.stage,
+      domainPrefix: host.split('.')[0] ?? host,
+      domainName: host,
+      requestId,
+      identity: {
+        sourceIp: request.sourceIp,
+        userAgent,
+        accessKey: null,
+        accountId: null,
+        apiKey: null,
+        apiKeyId: null,
+        caller: null,
+        clientCert: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        user: null,
+        userArn: null,
+      },
+      authorizer: null,
+    },
+    body: body.text,
+    isBase64Encoded: body.isBase64Encoded,
+  };
+  return event;
+}
+
+// API Gateway keeps the client's header names; the single-value map holds the last value.
+// It also adds the forwarding headers it would add in front of the integration.
+function eventHeaders(request: IncomingRequestInfo): {
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+} {
+  const multiValueHeaders: Record<string, string[]> = {};
+  const nameOf = new Map<string, string>();
+  const add = (name: string, value: string): void => {
+    const key = nameOf.get(name.toLowerCase()) ?? name;
+    nameOf.set(name.toLowerCase(), key);
+    (multiValueHeaders[key] ??= []).push(value);
+  };
+  for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) add(request.rawHeaders[i]!, request.rawHeaders[i + 1]!);
+  const forwarded = (name: string, value: string): void => {
+    const key = nameOf.get(name.toLowerCase()) ?? name;
+    nameOf.set(name.toLowerCase(), key);
+    multiValueHeaders[key] = [value];
+  };
+  const priorFor = multiValueHeaders[nameOf.get('x-forwarded-for') ?? ''];
+  forwarded('X-Forwarded-For', [...(priorFor ?? []), request.sourceIp].join(', '));
+  forwarded('X-Forwarded-Port', String(request.serverPort));
+  forwarded('X-Forwarded-Proto', 'http');
+  if (!nameOf.has('x-amzn-trace-id')) forwarded('X-Amzn-Trace-Id', traceId());
+  const headers = Object.fromEntries(
+    Object.entries(multiValueHeaders).map(([key, values]) => [key, values[values.length - 1]!]),
+  );
+  return { headers, multiValueHeaders };
+}
+
+// Keys and values are percent-decoded (a malformed sequence is kept as sent); the single-value
+// map keeps the last value of a repeated key, the multi-value map all of them; null when empty.
+function eventQuery(rawQuery: string): {
+  single: Record<string, string> | null;
+  multi: Record<string, string[]> | null;
+} {
+  if (rawQuery.length === 0) return { single: null, multi: null };
+  const multi: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const pair of rawQuery.split('&')) {
+    if (pair.length === 0) continue;
+    const at = pair.indexOf('=');
+    const key = decodeQueryComponent(at < 0 ? pair : pair.slice(0, at));
+    const value = at < 0 ? '' : decodeQueryComponent(pair.slice(at + 1));
+    (multi[key] ??= []).push(value);
+  }
+  const keys = Object.keys(multi);
+  if (keys.length === 0) return { single: null, multi: null };
+  // Plain objects again, so the function sees ordinary JSON-like maps.
+  const multiPlain = Object.fromEntries(keys.map((key) => [key, multi[key]!]));
+  const single = Object.fromEntries(keys.map((key) => [key, multi[key]![multi[key]!.length - 1]!]));
+  return { single, multi: multiPlain };
+}
+
+function decodeQueryComponent(text: string): string {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    return text;
+  }
+}
+
+function eventBody(body: Buffer): { text: string | null; isBase64Encoded: boolean } {
+  if (body.length === 0) return { text: null, isBase64Encoded: false };
+  try {
+    return { text: utf8.decode(body), isBase64Encoded: false };
+  } catch {
+    return { text: body.toString('base64'), isBase64Encoded: true };
+  }
+}
+
+// A stable id per resource path, the way a deployed API keeps one id per resource.
+function resourceIdOf(resourcePath: string): string {
+  let hash = 0;
+  for (const char of resourcePath) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash.toString(36).padStart(6, '0').slice(-6);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+// API Gateway's format: 21/Nov/2026:22:30:00 +0000
+function formatRequestTime(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+}
+
+function traceId(): string {
+  return `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+}

@@ -1,0 +1,13 @@
+// The toolkit's programmatic API, for tests and tools that drive it from code.
+export { apiFor, findRoute, routesFromTemplate, type Route, type RouteMatch } from './api-gateway/routes';
+export type { RestApi } from './api-gateway/apis';
+export { buildProxyEvent } from './api-gateway/request-event';
+export { toHttpResponse } from './api-gateway/proxy-result';
+export { buildFunction, samEsbuildOptions, type BuildResult } from './lambda/build';
+export { lambdaEnvironment } from './lambda/environment';
+export { createLambdaContext } from './lambda/context';
+export { FunctionRuntime, type InvokeOutcome } from './lambda/runtime';
+export { startLocalApi, MAX_BODY_BYTES, type LocalApi, type LocalApiOptions } from './http/server';
+export { findFunction, listFunctions, splitHandler, type FunctionSpec } from './template/functions';
+export { resolveLocalValue } from './template/parameters';
+export { loadTemplate, parseTemplate, type LoadedTemplate, type Resource, type Template } from './template/template';

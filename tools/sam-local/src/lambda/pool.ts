@@ -1,0 +1,47 @@
+import { FunctionRuntime, type FunctionRuntimeOptions, type InvokeOutcome } from './runtime';
+
+/**
+ * A function's execution environments, scaled out the way Lambda does: a request goes to an idle
+ * environment, and when all are busy a new one starts (with its own cold start), up to a cap;
+ * past the cap, requests queue on the least busy one. With a cap of 1, one warm environment serves
+ * everything in order.
+ */
+export class FunctionPool {
+  private readonly environments: FunctionRuntime[] = [];
+  private unavailable: string | undefined;
+
+  constructor(
+    private readonly options: FunctionRuntimeOptions,
+    private readonly maxEnvironments = 1,
+  ) {}
+
+  invoke(event: unknown): Promise<InvokeOutcome> {
+    return this.pick().invoke(event);
+  }
+
+  reload(): void {
+    this.unavailable = undefined;
+    for (const environment of this.environments) environment.reload();
+  }
+
+  markUnavailable(reason: string): void {
+    this.unavailable = reason;
+    for (const environment of this.environments) environment.markUnavailable(reason);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.environments.map((environment) => environment.close()));
+  }
+
+  private pick(): FunctionRuntime {
+    const idle = this.environments.find((environment) => environment.load === 0);
+    if (idle) return idle;
+    if (this.environments.length < this.maxEnvironments) {
+      const environment = new FunctionRuntime(this.options);
+      if (this.unavailable) environment.markUnavailable(this.unavailable);
+      this.environments.push(environment);
+      return environment;
+    }
+    return this.environments.reduce((least, environment) => (environment.load < least.load ? environment : least));
+  }
+}

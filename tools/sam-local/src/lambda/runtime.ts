@@ -1,0 +1,206 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { FunctionSpec } from '../template/functions';
+import { splitHandler } from '../template/functions';
+import { createLambdaContext } from './context';
+
+export type InvokeOutcome =
+  | { kind: 'result'; result: unknown }
+  | { kind: 'error'; errorType: string; errorMessage: string; stackTrace: string[] }
+  | { kind: 'timeout'; timeoutSeconds: number }
+  | { kind: 'crash'; reason: string }
+  | { kind: 'unavailable'; reason: string };
+
+export interface FunctionRuntimeOptions {
+  fn: FunctionSpec;
+  /** The built module the Handler names (rebuilt in place in watch mode). */
+  handlerPath: string;
+  environment: Record<string, string>;
+  onOutput: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+interface WorkerMessage {
+  type: 'ready' | 'result';
+  id?: string;
+  ok?: boolean;
+  /** The environment is spent (init failure, uncaught error): it must not get another invocation. */
+  exiting?: boolean;
+  result?: unknown;
+  error?: { errorType: string; errorMessage: string; stackTrace: string[] };
+}
+
+const WORKER_PATH = join(__dirname, 'runtime-worker.cjs');
+// Host variables a function may legitimately need locally (as sam local passes credentials through).
+const PASSED_THROUGH = [
+  'PATH',
+  'HOME',
+  'AWS_PROFILE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+];
+
+/**
+ * One function's execution environment: a worker process that keeps the module loaded between
+ * invocations (a warm container), runs one invocation at a time, enforces the template's Timeout,
+ * and is replaced when it dies or the code is rebuilt.
+ */
+export class FunctionRuntime {
+  private worker: ChildProcess | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+  private unavailable: string | undefined;
+  private stale = false;
+  private busy = false;
+  private pending = 0;
+  private lastStderr: string[] = [];
+  private closed = false;
+
+  constructor(private readonly options: FunctionRuntimeOptions) {}
+
+  /** Invocations running or queued here. */
+  get load(): number {
+    return this.pending;
+  }
+
+  /** Runs invocations one after another, like a single Lambda execution environment. */
+  invoke(event: unknown, awsRequestId?: string): Promise<InvokeOutcome> {
+    this.pending += 1;
+    const run = this.tail.then(() => this.invokeNow(event, awsRequestId)).finally(() => (this.pending -= 1));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** New code is built: the next invocation gets a fresh environment (and a cold start). */
+  reload(): void {
+    this.unavailable = undefined;
+    if (this.busy) this.stale = true;
+    else this.discardWorker();
+  }
+
+  /** The code cannot run (e.g. the build failed): invocations fail with this reason until reload(). */
+  markUnavailable(reason: string): void {
+    this.unavailable = reason;
+    if (!this.busy) this.discardWorker();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.tail;
+    this.discardWorker();
+  }
+
+  private async invokeNow(event: unknown, awsRequestId?: string): Promise<InvokeOutcome> {
+    if (this.closed) return { kind: 'unavailable', reason: 'the local API is shutting down' };
+    if (this.unavailable) return { kind: 'unavailable', reason: this.unavailable };
+    const { fn, handlerPath } = this.options;
+    const worker = this.worker ?? this.spawnWorker();
+    const context = createLambdaContext({
+      functionName: fn.logicalId,
+      memoryLimitInMB: fn.memorySize,
+      timeoutSeconds: fn.timeoutSeconds,
+      region: this.options.environment.AWS_REGION,
+      logGroupName: this.options.environment.AWS_LAMBDA_LOG_GROUP_NAME,
+      ...(awsRequestId ? { awsRequestId } : {}),
+    });
+    // Only the data crosses to the worker; it rebuilds getRemainingTimeInMillis from the deadline.
+    const contextFields = {
+      functionName: context.functionName,
+      functionVersion: context.functionVersion,
+      invokedFunctionArn: context.invokedFunctionArn,
+      memoryLimitInMB: context.memoryLimitInMB,
+      awsRequestId: context.awsRequestId,
+      logGroupName: context.logGroupName,
+      logStreamName: context.logStreamName,
+    };
+    const timeoutMs = fn.timeoutSeconds * 1000;
+    const { exportName } = splitHandler(fn.handler);
+
+    this.busy = true;
+    try {
+      return await new Promise<InvokeOutcome>((resolve) => {
+        const finish = (outcome: InvokeOutcome): void => {
+          clearTimeout(timer);
+          worker.off('message', onMessage);
+          worker.off('exit', onExit);
+          resolve(outcome);
+        };
+        const onMessage = (message: WorkerMessage): void => {
+          if (message.type !== 'result' || message.id !== context.awsRequestId) return;
+          if (message.exiting) this.discardWorker();
+          if (message.ok) finish({ kind: 'result', result: message.result });
+          else
+            finish({
+              kind: 'error',
+              ...(message.error ?? { errorType: 'Error', errorMessage: 'unknown', stackTrace: [] }),
+            });
+        };
+        const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+          finish({ kind: 'crash', reason: this.describeExit(code, signal) });
+        };
+        const timer = setTimeout(() => {
+          this.discardWorker();
+          finish({ kind: 'timeout', timeoutSeconds: fn.timeoutSeconds });
+        }, timeoutMs);
+        worker.on('message', onMessage);
+        worker.once('exit', onExit);
+        worker.send({
+          type: 'invoke',
+          id: context.awsRequestId,
+          modulePath: handlerPath,
+          exportName,
+          event,
+          context: contextFields,
+          deadline: Date.now() + timeoutMs,
+        });
+      });
+    } finally {
+      this.busy = false;
+      if (this.stale || this.unavailable) {
+        this.stale = false;
+        this.discardWorker();
+      }
+    }
+  }
+
+  private spawnWorker(): ChildProcess {
+    const { fn, environment, onOutput } = this.options;
+    const host = Object.fromEntries(
+      PASSED_THROUGH.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+    );
+    const worker = fork(WORKER_PATH, [], {
+      env: { ...host, ...environment },
+      // Lambda caps the heap below the function's memory; no loaders of ours (tsx) leak into the function.
+      execArgv: [`--max-old-space-size=${Math.max(32, Math.floor(fn.memorySize * 0.9))}`],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
+    this.lastStderr = [];
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const source = worker[stream];
+      if (!source) continue;
+      createInterface({ input: source }).on('line', (line) => {
+        if (stream === 'stderr') this.lastStderr = [...this.lastStderr.slice(-19), line];
+        onOutput(line, stream);
+      });
+    }
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
+    worker.on('error', (error) => onOutput(`worker error: ${error.message}`, 'stderr'));
+    this.worker = worker;
+    return worker;
+  }
+
+  private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+    const outOfMemory = this.lastStderr.some((line) => /heap out of memory|Allocation failed/i.test(line));
+    if (outOfMemory) return `Runtime exited: out of memory (MemorySize ${this.options.fn.memorySize} MB)`;
+    return signal ? `Runtime exited with signal ${signal}` : `Runtime exited with error: exit status ${String(code)}`;
+  }
+
+  private discardWorker(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+  }
+}
