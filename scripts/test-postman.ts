@@ -4,7 +4,7 @@
 // "Postman: N passed, N failed" line. See scripts/postman/arguments.ts for flags and exit codes.
 import { parseArguments, USAGE } from './postman/arguments';
 import { DEPLOYED_ENVIRONMENT_FILE, LOCAL_ENVIRONMENT_FILE } from './postman/files';
-import { startLocalApi, type LocalApiProcess } from './postman/local-api-process';
+import { startLocalApi } from './postman/local-api-process';
 import { runCollection, type CollectionRun } from './postman/run-collection';
 
 const EXIT_FAILED = 1;
@@ -29,31 +29,25 @@ async function main(): Promise<number> {
         environmentFile: DEPLOYED_ENVIRONMENT_FILE,
         baseUrl: invocation.baseUrl,
         envVars,
-        report: true,
       }),
     );
   }
 
-  let api: LocalApiProcess | undefined;
+  const api = startLocalApi();
   // Ctrl+C reaches this process, not the local API in its own process group: stop it before leaving.
   const onSignal = (signal: NodeJS.Signals): void => {
-    void (api?.stop() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void api.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    api = await startLocalApi();
-    console.log(`Local API (npm start) at ${api.baseUrl}`);
-    const result = await runCollection({
-      environmentFile: LOCAL_ENVIRONMENT_FILE,
-      baseUrl: api.baseUrl,
-      envVars,
-      report: true,
-    });
+    const baseUrl = await api.ready;
+    console.log(`Local API (npm start) at ${baseUrl}`);
+    const result = await runCollection({ environmentFile: LOCAL_ENVIRONMENT_FILE, baseUrl, envVars });
     if (result.failures.length > 0) console.log(`\nThe local API's output:\n${api.output()}`);
     return report(result);
   } finally {
-    await api?.stop();
+    await api.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

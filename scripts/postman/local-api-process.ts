@@ -2,8 +2,11 @@ import { spawn } from 'node:child_process';
 import { ROOT } from './files';
 
 export interface LocalApiProcess {
-  /** The stage URL the collection's requests start from, e.g. http://127.0.0.1:41234/dev. */
-  baseUrl: string;
+  /**
+   * Resolves to the stage URL the collection's requests start from (e.g. http://127.0.0.1:41234/dev) once the
+   * API listens; rejects, with what it printed, if it exits or prints no URL in time (it is stopped then).
+   */
+  ready: Promise<string>;
   /** Everything the local API printed so far (routes, access log, function logs). */
   output: () => string;
   /** Stops the local API and everything it started. Safe to call more than once. */
@@ -17,11 +20,12 @@ const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
 
 /**
- * Runs `npm start -- --port 0 --no-watch` from the repository root and waits for its URL. The local API picks
- * a free port itself, so two runs never race for one. It runs in a process group of its own (`detached`), and
- * stop() signals the whole group: npm start's own children must not outlive it.
+ * Runs `npm start -- --port 0 --no-watch` from the repository root. The local API picks a free port itself, so
+ * two runs never race for one. It runs in a process group of its own (`detached`), and stop() signals the whole
+ * group: npm start's own children must not outlive it. Returns at once, so a caller can stop it even while it
+ * is still starting.
  */
-export async function startLocalApi(): Promise<LocalApiProcess> {
+export function startLocalApi(): LocalApiProcess {
   const child = spawn('npm', ['start', '--', '--port', '0', '--no-watch'], {
     cwd: ROOT,
     env: process.env,
@@ -43,34 +47,33 @@ export async function startLocalApi(): Promise<LocalApiProcess> {
     return stopping;
   };
 
-  try {
-    const baseUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`the local API printed no URL within ${READY_TIMEOUT_MS / 1000} s`)),
-        READY_TIMEOUT_MS,
-      );
-      const check = (): void => {
-        const match = STAGE_HELLO_URL.exec(output);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      };
-      child.stdout.on('data', check);
-      void exited.then(() => {
+  const listening = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the local API printed no URL within ${READY_TIMEOUT_MS / 1000} s`)),
+      READY_TIMEOUT_MS,
+    );
+    const check = (): void => {
+      const match = STAGE_HELLO_URL.exec(output);
+      if (match?.[1]) {
         clearTimeout(timer);
-        reject(new Error(`npm start exited before printing its URL (exit code ${String(child.exitCode)})`));
-      });
-      void spawnFailed.then((error) => {
-        clearTimeout(timer);
-        reject(new Error(`could not run npm start: ${error.message}`));
-      });
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited before printing its URL (exit code ${String(child.exitCode)})`));
     });
-    return { baseUrl, output: () => output, stop };
-  } catch (error) {
+    void spawnFailed.then((error) => {
+      clearTimeout(timer);
+      reject(new Error(`could not run npm start: ${error.message}`));
+    });
+  });
+  const ready = listening.catch(async (error: unknown) => {
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
-  }
+  });
+  return { ready, output: () => output, stop };
 }
 
 /** SIGTERM to the process group, then SIGKILL to whatever is left after the grace period. */

@@ -4,7 +4,6 @@ import { COLLECTION_FILE } from './files';
 export interface CollectionRun {
   /** Assertions (pm.test) run and failed. */
   assertions: { total: number; failed: number };
-  requests: number;
   /** Everything newman counts as failed: assertions, script errors, requests that got no response. */
   failures: Array<{ at: string; request: string; message: string }>;
 }
@@ -14,25 +13,26 @@ export interface RunOptions {
   /** Overrides the environment's baseUrl: the stage URL, e.g. http://127.0.0.1:3000/dev. */
   baseUrl: string;
   envVars?: Array<{ key: string; value: string }>;
-  /** Print newman's run and summary (its cli reporter) to stdout; off in tests that only read the result. */
-  report?: boolean;
-  collectionFile?: string;
 }
 
 // No request to this API should take long, not even a cold start behind API Gateway; a hung server must not
 // hang the run.
 const REQUEST_TIMEOUT_MS = 30_000;
 
-/** Runs the collection with newman's Node API. Rejects only when newman cannot run at all (e.g. a broken file). */
+/**
+ * Runs the collection with newman's Node API, printing its run and summary (the cli reporter) to stdout.
+ * Rejects only when newman cannot run at all (e.g. an unreadable file).
+ */
 export function runCollection(options: RunOptions): Promise<CollectionRun> {
-  const color = options.report && process.stdout.isTTY && !process.env.NO_COLOR ? 'on' : 'off';
+  // newman's own "auto" colours piped output too; colour only a terminal, and never under NO_COLOR.
+  const color = process.stdout.isTTY && !process.env.NO_COLOR ? 'on' : 'off';
   return new Promise((resolve, reject) => {
     run(
       {
-        collection: options.collectionFile ?? COLLECTION_FILE,
+        collection: COLLECTION_FILE,
         environment: options.environmentFile,
         envVar: [...(options.envVars ?? []), { key: 'baseUrl', value: options.baseUrl }],
-        reporters: options.report ? ['cli'] : [],
+        reporters: ['cli'],
         color,
         timeoutRequest: REQUEST_TIMEOUT_MS,
       },
@@ -48,7 +48,6 @@ function toCollectionRun(summary: NewmanRunSummary): CollectionRun {
   const stopped = runError ? [{ at: 'run', request: '(collection)', message: errorMessage(runError) }] : [];
   return {
     assertions: { total: stats.assertions.total ?? 0, failed: stats.assertions.failed ?? 0 },
-    requests: stats.requests.total ?? 0,
     failures: failures
       .map((failure) => ({
         at: failure.at,
