@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [-- --out FILE] [-- --skip-node24]`: cold start, warm latency, memory, bundle size
 // and the local API's throughput of this project's function against a bare handler and the required-work floor,
 // all built in this run with template.yaml's esbuild settings. Prints Markdown tables; writes the same figures as
-// JSON (bench/results/ by default). Numbers are reported, never asserted.
+// JSON (tools/bench/results/ by default). Numbers are reported, never asserted.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
@@ -22,7 +22,9 @@ import { bundleComposition } from './lib/composition';
 import { measureServer, type LoadResult, type LoadSettings, type ServerName } from './lib/local-api';
 import { node24FromNpm, nodeOnPath, type NodeRuntime } from './lib/node-versions';
 import { EVENTS_DIR, RESULTS_DIR, ROOT, TEMPLATE_PATH } from './lib/paths';
-import { ratios, renderReport, targets, type NodeRun } from './lib/report';
+import type { NodeRun } from './lib/node-run';
+import { ratios, renderReport } from './lib/report';
+import { targets } from './lib/targets';
 import type { WarmResult } from './lib/warm';
 import { measureWarm } from './lib/warm';
 
