@@ -16,7 +16,7 @@ import { benchEnvironment, buildCandidate, candidateSpecs, type BuiltCandidate }
 import { measureColdStarts, type ColdCandidate } from './lib/cold';
 import { integer, markdownTable, ms } from './lib/format';
 import { nodeOnPath } from './lib/node-versions';
-import { coldCells } from './lib/report';
+import { COLD_HEADERS, coldCells } from './lib/report';
 import { EVENTS_DIR, RESULTS_DIR, ROOT, TEMPLATE_PATH } from './lib/paths';
 import { measureWarm, type WarmResult } from './lib/warm';
 
@@ -194,15 +194,7 @@ async function main(): Promise<void> {
       `### npm run bench:extras on ${node.label}\n\n` +
       `#### Cold: ${rounds} fresh processes each, interleaved; min / **median** / max\n\n` +
       markdownTable(
-        [
-          'candidate',
-          'minified (bytes)',
-          'process wall − `node -e 0` (ms)',
-          'in-process: load + first (ms)',
-          'module load (ms)',
-          'first invocation (ms)',
-          'peak RSS (MB)',
-        ],
+        ['candidate', 'minified (bytes)', ...COLD_HEADERS],
         cold.map(({ name, bytes }) => {
           const r = c[name];
           if (!r) throw new Error(`no cold result for ${name}`);

@@ -4,7 +4,7 @@
 // JSON (tools/bench/results/ by default). Numbers are reported, never asserted.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFunction } from 'sam-local-node';
 import { loadTemplate } from 'sam-local-node';
@@ -61,7 +61,10 @@ async function main(): Promise<void> {
   });
   const settings = values.quick ? QUICK : FULL;
   const started = new Date();
-  const outFile = values.out ?? join(RESULTS_DIR, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  // npm runs workspace scripts in the workspace's folder; INIT_CWD is where the user typed the command.
+  const outFile = values.out
+    ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
+    : join(RESULTS_DIR, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
 
   const nodes: NodeRuntime[] = [nodeOnPath()];
   const skipped: string[] = [];

@@ -28,11 +28,21 @@ export function ratios(run: NodeRun, baseline: CandidateName): Ratios {
   };
 }
 
-/** The cold-start columns every table shares: wall, in-process, load, first invocation, peak RSS. */
+/** The cold-start columns every table shares, headers first. */
+export const COLD_HEADERS = [
+  'process wall − `node -e 0` (ms)',
+  'in-process: load + first (ms)',
+  'load + first, CPU time (ms)',
+  'module load (ms)',
+  'first invocation (ms)',
+  'peak RSS (MB)',
+];
+
 export function coldCells(result: ColdResult): string[] {
   return [
     spreadText(result.wallMs),
     spreadText(result.inProcessMs),
+    spreadText(result.inProcessCpuMs),
     spreadText(result.loadMs),
     spreadText(result.firstInvocationMs, 3),
     ms(result.peakRssMb.median, 1),
@@ -73,15 +83,7 @@ export function renderReport(input: ReportInput): string {
     `#### Cold start: ${input.coldRounds} fresh processes per candidate, interleaved; first invocation with ` +
       `events/${input.eventName}; min / **median** / max\n\n` +
       markdownTable(
-        [
-          'Node',
-          'candidate',
-          'process wall − `node -e 0` (ms)',
-          'in-process: load + first (ms)',
-          'module load (ms)',
-          'first invocation (ms)',
-          'peak RSS (MB)',
-        ],
+        ['Node', 'candidate', ...COLD_HEADERS],
         runs.flatMap((run) =>
           CANDIDATE_NAMES.map((name) => {
             const c = run.cold.candidates[name];

@@ -51,14 +51,16 @@ export function targets(runs: NodeRun[], bundles: Record<CandidateName, BuiltCan
   for (const run of runs) {
     const node = run.node.label;
     const { project, floor } = run.cold.candidates;
-    const coldOver = project.inProcessMs.median - floor.inProcessMs.median;
+    // CPU time, not wall time: here other processes share the cores and a cold start waits for one, while a
+    // Lambda environment has its CPU share to itself; for this CPU-bound start-up the two agree on an idle machine.
+    const coldOver = project.inProcessCpuMs.median - floor.inProcessCpuMs.median;
     const rssOver = project.peakRssMb.median - floor.peakRssMb.median;
     const p50Over = run.warm.project.p50Us - run.warm.floor.p50Us;
     const p99Over = run.warm.project.p99Us - run.warm.floor.p99Us;
     list.push(
       {
         node,
-        target: `cold start, load + first invocation ≤ floor + ${MARGINS.coldMs} ms`,
+        target: `cold start, load + first invocation (CPU time) ≤ floor + ${MARGINS.coldMs} ms`,
         value: `${signed(coldOver, 2)} ms`,
         met: coldOver <= MARGINS.coldMs,
       },
