@@ -18,7 +18,7 @@ export default defineConfig([
       globals: nodeGlobals,
       parserOptions: {
         // Each TypeScript file is checked with the tsconfig.json that includes it; the root config files
-        // (JavaScript, outside tsconfig.json) get TypeScript's default project.
+        // and the workspaces' (JavaScript, outside any tsconfig.json) get TypeScript's default project.
         projectService: { allowDefaultProject: ['*.config.js', '*.config.mjs', 'tools/*/*.config.js'] },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -1,14 +1,13 @@
-// One-off measurements the README quotes, taken like `npm run bench` (fresh processes interleaved, template.yaml's
-// esbuild settings), on the Node on PATH:
+// One-off measurements docs/performance.md quotes, taken like `npm run bench` (fresh processes interleaved,
+// template.yaml's esbuild settings), on the Node on PATH:
 //   1. what Powertools Tracer would add to the required-work floor (Tracer is not a dependency: it is installed
 //      into a temporary directory from the npm registry for this run only);
 //   2. what runtime source maps add (BuildProperties Sourcemap: true, which makes SAM add --enable-source-maps);
-//   3. what the function's init-phase warm-up moves and costs (the function built without it);
-//   4. where the warm-latency gap to the floor goes: the floor plus each Powertools call the project's features
+//   3. where the warm-latency gap to the floor goes: the floor plus each Powertools call the project's features
 //      need, one at a time.
-// Usage: npx tsx bench/extras.ts [--rounds 30] [--invocations 100000]
+// Usage: npm run bench:extras [-- --rounds 30 --invocations 100000]
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +16,7 @@ import { benchEnvironment, buildCandidate, candidateSpecs, type BuiltCandidate }
 import { measureColdStarts, type ColdCandidate } from './lib/cold';
 import { integer, markdownTable, ms } from './lib/format';
 import { nodeOnPath } from './lib/node-versions';
-import { coldCells } from './lib/report';
+import { COLD_HEADERS, coldCells } from './lib/report';
 import { EVENTS_DIR, RESULTS_DIR, ROOT, TEMPLATE_PATH } from './lib/paths';
 import { measureWarm, type WarmResult } from './lib/warm';
 
@@ -71,7 +70,7 @@ interface LadderStep {
   dimension: boolean;
 }
 
-// Each step adds one call the project's features need to the floor (bench/candidates/floor).
+// Each step adds one call the project's features need to the floor (candidates/floor).
 const LADDER: LadderStep[] = [
   { name: 'floor + addContext', context: true, keys: false, dimension: false },
   { name: '… + correlation_id, statusCode keys', context: true, keys: true, dimension: false },
@@ -96,16 +95,6 @@ export const lambdaHandler = async (event: any, context: any) => {
   return ${RESULT};
 };
 `;
-}
-
-// The function's sources with the warm-up call removed.
-function withoutWarmUp(codeDir: string, into: string): void {
-  cpSync(codeDir, into, { recursive: true });
-  const app = join(into, 'app.ts');
-  const source = readFileSync(app, 'utf8');
-  const stripped = source.replace(/^warmUp\(\(\) => \{[\s\S]*?^\}\);$/m, '');
-  if (stripped === source) throw new Error(`no top-level warmUp(() => { … }); block found in ${app}`);
-  writeFileSync(app, stripped);
 }
 
 function install(scratch: string): void {
@@ -153,12 +142,9 @@ async function main(): Promise<void> {
 
     const floor = await buildCandidate('floor', specs.floor, out);
     const project = await buildFrom(specs.project.codeDir);
-    const noWarmUpDir = join(scratch, 'src', 'no-warm-up');
-    withoutWarmUp(specs.project.codeDir, noWarmUpDir);
     const cold: Array<ColdCandidate<string> & { bytes: number }> = [];
     const tracer = await buildFrom(source(scratch, 'tracer', TRACER_CANDIDATE));
     const maps = await buildFrom(specs.project.codeDir, { Sourcemap: true });
-    const noWarmUp = await buildFrom(noWarmUpDir);
     cold.push(
       { ...floor, name: 'floor', bytes: floor.minifiedBytes },
       {
@@ -174,7 +160,6 @@ async function main(): Promise<void> {
         bytes: maps.minifiedBytes,
         extraEnv: { NODE_OPTIONS: '--enable-source-maps' },
       },
-      { ...noWarmUp, name: 'project without its warm-up', bytes: noWarmUp.minifiedBytes },
     );
 
     process.stderr.write(`${node.label}: ${rounds} cold starts per candidate…\n`);
@@ -206,18 +191,10 @@ async function main(): Promise<void> {
 
     const c = coldRun.candidates;
     const report =
-      `### bench/extras.ts on ${node.label}\n\n` +
+      `### npm run bench:extras on ${node.label}\n\n` +
       `#### Cold: ${rounds} fresh processes each, interleaved; min / **median** / max\n\n` +
       markdownTable(
-        [
-          'candidate',
-          'minified (bytes)',
-          'process wall − `node -e 0` (ms)',
-          'in-process: load + first (ms)',
-          'module load (ms)',
-          'first invocation (ms)',
-          'peak RSS (MB)',
-        ],
+        ['candidate', 'minified (bytes)', ...COLD_HEADERS],
         cold.map(({ name, bytes }) => {
           const r = c[name];
           if (!r) throw new Error(`no cold result for ${name}`);

@@ -1,10 +1,10 @@
 // `npm run bench [-- --quick] [-- --out FILE] [-- --skip-node24]`: cold start, warm latency, memory, bundle size
 // and the local API's throughput of this project's function against a bare handler and the required-work floor,
 // all built in this run with template.yaml's esbuild settings. Prints Markdown tables; writes the same figures as
-// JSON (bench/results/ by default). Numbers are reported, never asserted.
+// JSON (tools/bench/results/ by default). Numbers are reported, never asserted.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFunction } from 'sam-local-node';
 import { loadTemplate } from 'sam-local-node';
@@ -22,7 +22,9 @@ import { bundleComposition } from './lib/composition';
 import { measureServer, type LoadResult, type LoadSettings, type ServerName } from './lib/local-api';
 import { node24FromNpm, nodeOnPath, type NodeRuntime } from './lib/node-versions';
 import { EVENTS_DIR, RESULTS_DIR, ROOT, TEMPLATE_PATH } from './lib/paths';
-import { ratios, renderReport, targets, type NodeRun } from './lib/report';
+import type { NodeRun } from './lib/node-run';
+import { ratios, renderReport } from './lib/report';
+import { targets } from './lib/targets';
 import type { WarmResult } from './lib/warm';
 import { measureWarm } from './lib/warm';
 
@@ -59,7 +61,10 @@ async function main(): Promise<void> {
   });
   const settings = values.quick ? QUICK : FULL;
   const started = new Date();
-  const outFile = values.out ?? join(RESULTS_DIR, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  // npm runs workspace scripts in the workspace's folder; INIT_CWD is where the user typed the command.
+  const outFile = values.out
+    ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
+    : join(RESULTS_DIR, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
 
   const nodes: NodeRuntime[] = [nodeOnPath()];
   const skipped: string[] = [];

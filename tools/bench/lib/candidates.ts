@@ -29,7 +29,7 @@ export const PROJECT_FUNCTION = 'HelloWorldFunction';
 
 /**
  * The project's function as the template declares it, and a stand-in for each baseline: the same spec
- * (BuildProperties, handler, environment) pointed at bench/candidates/<name>/, so all three are built with
+ * (BuildProperties, handler, environment) pointed at tools/bench/candidates/<name>/, so all three are built with
  * exactly the esbuild settings `sam build` would use for the real function.
  */
 export function candidateSpecs(loaded: LoadedTemplate): Record<CandidateName, FunctionSpec> {

@@ -16,7 +16,7 @@ export function integer(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** A GitHub-flavoured Markdown table, so the output pastes into the README as it is. */
+/** A GitHub-flavoured Markdown table, so the output pastes into docs/performance.md as it is. */
 export function markdownTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');

@@ -7,7 +7,7 @@ import { percentile } from './stats';
 export type ServerName = 'local-api' | 'bare-http';
 
 export const SERVER_LABELS: Record<ServerName, string> = {
-  'local-api': 'local API (scripts/local-api)',
+  'local-api': 'local API (sam-local start-api)',
   'bare-http': 'bare node:http',
 };
 

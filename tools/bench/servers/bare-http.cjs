@@ -1,5 +1,5 @@
 // The baseline for the local API: a bare node:http server answering GET /hello with the same JSON the function
-// returns, and nothing else (no event, no function, no logs). Started by bench/lib/local-api.ts, which reads its
+// returns, and nothing else (no event, no function, no logs). Started by lib/local-api.ts, which reads its
 // URL over IPC and sends 'close' to stop it.
 'use strict';
 const { createServer } = require('node:http');

@@ -1,6 +1,6 @@
-// The project's local API (scripts/local-api) as `npm start` runs it, minus watch mode: started by
-// bench/lib/local-api.ts under `node --import tsx`, which reads its URL over IPC and sends 'close' to stop it.
-// Usage: node --import tsx bench/servers/local-api.ts <template.yaml> <build dir>
+// The toolkit's local API (sam-local-node's startLocalApi) as `npm start` runs it, minus watch mode: started by
+// lib/local-api.ts under `node --import tsx`, which reads its URL over IPC and sends 'close' to stop it.
+// Usage: node --import tsx servers/local-api.ts <template.yaml> <build dir>
 import { startLocalApi } from 'sam-local-node';
 
 async function main(): Promise<void> {

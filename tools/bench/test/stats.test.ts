@@ -1,4 +1,4 @@
-import { median, percentile, ratio, spread } from '../bench/lib/stats';
+import { median, percentile, ratio, spread } from '../lib/stats';
 
 describe('benchmark statistics', () => {
   it('takes nearest-rank percentiles', () => {
