@@ -117,7 +117,10 @@ export function translated(result: Translation | undefined): CfnTemplate {
   return result.template;
 }
 
-/** Runs scripts/sam-translate.py as a user would. */
-export function translateCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return python([TRANSLATE_SCRIPT, ...args]);
+/** Runs scripts/sam-translate.py as a user would (pythonOptions go to python3 itself, e.g. -S). */
+export function translateCli(
+  args: string[],
+  pythonOptions: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return python([...pythonOptions, TRANSLATE_SCRIPT, ...args]);
 }

@@ -129,6 +129,14 @@ describeWithAwsTools('template.yaml as the SAM translator expands it', () => {
     expect(only(deployed(), 'AWS::Lambda::Function')[1].MemorySize).toBe('256');
   });
 
+  it("bundles for the runtime's Node version, without source maps (SAM would add --enable-source-maps)", () => {
+    const [id, fn] = only(deployed(), 'AWS::Lambda::Function');
+    const metadata = template.Resources[id]?.Metadata as { BuildMethod: string; BuildProperties: JsonObject };
+    expect(metadata.BuildMethod).toBe('esbuild');
+    expect(metadata.BuildProperties.Target).toBe(String(fn.Runtime).replace(/^nodejs(\d+)\.x$/, 'node$1'));
+    expect(metadata.BuildProperties.Sourcemap ?? false).toBe(false);
+  });
+
   it("outputs the URL of GET /hello on the API's one stage", () => {
     const t = deployed();
     const url = subText(t.Outputs?.HelloApiUrl?.Value) ?? '';
