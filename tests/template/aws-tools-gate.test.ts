@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { awsToolsAvailability, INSTALL_HINT } from './aws-tools';
+import { awsToolsAvailability, INSTALL_HINT, PINNED } from './aws-tools';
 
 /**
  * What a machine without the AWS tools sees: the template tests skipped with one line of advice, unless
@@ -79,5 +79,19 @@ describe('without python3, cfn-lint or the SAM translator', () => {
       ok: false,
       reason: 'found cfn-lint 1.0.0 and aws-sam-translator 1.0.0, need cfn-lint 1.51.0 and aws-sam-translator 1.110.0',
     });
+  });
+});
+
+describe('CI', () => {
+  it('requires the tools, and installs the versions the availability check then demands', () => {
+    const ciRun = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
+    const workflow = readFileSync(join(ROOT, '.github', 'workflows', 'ci.yml'), 'utf8');
+    expect(ciRun).toMatch(/^export REQUIRE_AWS_TOOLS=1$/m);
+    expect(workflow).toMatch(/^\s+REQUIRE_AWS_TOOLS: '1'$/m);
+    const installed = [...workflow.matchAll(/\b(cfn-lint|aws-sam-translator)==([\d.]+)/g)].map(([, name, version]) => [
+      name,
+      version,
+    ]);
+    expect(Object.fromEntries(installed)).toEqual(PINNED);
   });
 });
