@@ -53,6 +53,15 @@ const withoutRole = (copy: TemplateCopy) => {
   copy.delete(['Resources', role(copy)]);
   copy.delete(['Resources', fn(copy), 'Properties', 'Role']);
 };
+/** The first alarm on a namespace, and the first saved query. */
+const alarmOn = (copy: TemplateCopy, namespace: string) => {
+  const id = copy
+    .idsOfType('AWS::CloudWatch::Alarm')
+    .find((a) => copy.get(['Resources', a, 'Properties', 'Namespace']) === namespace);
+  if (id === undefined) throw new Error(`no alarm on ${namespace}`);
+  return id;
+};
+const query = (copy: TemplateCopy) => copy.idsOfType('AWS::Logs::QueryDefinition')[0] ?? '';
 /** Adds a resource from YAML (short-form tags allowed). */
 const add = (copy: TemplateCopy, id: string, yaml: string) => copy.setYaml(['Resources', id], yaml);
 const attachedPolicy = (copy: TemplateCopy, type: string, statement: string) => `Type: ${type}
@@ -320,6 +329,90 @@ Properties:
         `!Sub arn:aws:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:\${${logGroup(c)}}:*`,
       ),
     culprit: 'arn:aws:',
+  },
+  // alarmsWatchThisStack
+  {
+    rule: 'alarmsWatchThisStack',
+    change: 'an API alarm with the dimension ApiId instead of ApiName (a metric API Gateway never publishes)',
+    edit: (c) => c.set(['Resources', alarmOn(c, 'AWS/ApiGateway'), 'Properties', 'Dimensions', 0, 'Name'], 'ApiId'),
+    culprit: 'dimensions ApiId,Stage, not ApiName and Stage',
+  },
+  {
+    rule: 'alarmsWatchThisStack',
+    change: "an API alarm on the API's id rather than its name",
+    edit: (c) =>
+      c.setYaml(['Resources', alarmOn(c, 'AWS/ApiGateway'), 'Properties', 'Dimensions', 0, 'Value'], `!Ref ${api(c)}`),
+    culprit: 'is the Name of no REST API of this stack',
+  },
+  {
+    rule: 'alarmsWatchThisStack',
+    change: 'an API alarm on a literal stage name',
+    edit: (c) => c.set(['Resources', alarmOn(c, 'AWS/ApiGateway'), 'Properties', 'Dimensions', 1, 'Value'], 'dev'),
+    culprit: "Stage 'dev' is not a stage resource",
+  },
+  {
+    rule: 'alarmsWatchThisStack',
+    change: 'a Lambda alarm on a function name typed by hand',
+    edit: (c) =>
+      c.set(['Resources', alarmOn(c, 'AWS/Lambda'), 'Properties', 'Dimensions', 0, 'Value'], 'HelloWorldFunction'),
+    culprit: "FunctionName 'HelloWorldFunction' is no function of this stack",
+  },
+  {
+    rule: 'alarmsWatchThisStack',
+    change: "the InternalErrors alarm on another service than the function's POWERTOOLS_SERVICE_NAME",
+    edit: (c) => c.set(['Resources', alarmOn(c, 'SamHelloApi'), 'Properties', 'Dimensions', 0, 'Value'], 'hello'),
+    culprit: "service 'hello' is not the POWERTOOLS_SERVICE_NAME",
+  },
+  {
+    rule: 'alarmsWatchThisStack',
+    change: 'the function publishing to another namespace than its alarm watches',
+    edit: (c) =>
+      c.set(['Resources', fn(c), 'Properties', 'Environment', 'Variables', 'POWERTOOLS_METRICS_NAMESPACE'], 'Other'),
+    culprit: "no function of this stack publishes to namespace 'SamHelloApi'",
+  },
+  // dashboardsWatchThisStack
+  {
+    rule: 'dashboardsWatchThisStack',
+    change: "a dashboard graphing the function's duration by its logical id instead of its name",
+    edit: (c) =>
+      c.replaceInText(
+        ['Resources', c.onlyOfType('AWS::CloudWatch::Dashboard'), 'Properties', 'DashboardBody'],
+        '"Duration", "FunctionName", "${HelloWorldFunction}"',
+        '"Duration", "FunctionName", "HelloWorldFunction"',
+      ),
+    parameters: { EnableDashboard: 'true' },
+    culprit: "'AWS/Lambda' 'Duration': FunctionName 'HelloWorldFunction' is no function of this stack",
+  },
+  // alarmsNotifyStackTopic
+  {
+    rule: 'alarmsNotifyStackTopic',
+    change: 'an alarm without AlarmActions',
+    edit: (c) => c.delete(['Resources', alarmOn(c, 'AWS/Lambda'), 'Properties', 'AlarmActions']),
+    culprit: 'no AlarmActions',
+  },
+  {
+    rule: 'alarmsNotifyStackTopic',
+    change: 'an alarm notifying a topic outside the stack',
+    edit: (c) =>
+      c.setYaml(
+        ['Resources', alarmOn(c, 'AWS/ApiGateway'), 'Properties', 'AlarmActions'],
+        '[!Sub "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:elsewhere"]',
+      ),
+    culprit: 'is not an SNS topic of this stack',
+  },
+  // alarmsQuietWithoutData
+  {
+    rule: 'alarmsQuietWithoutData',
+    change: 'an alarm treating missing data as breaching',
+    edit: (c) => c.set(['Resources', alarmOn(c, 'SamHelloApi'), 'Properties', 'TreatMissingData'], 'breaching'),
+    culprit: "TreatMissingData 'breaching'",
+  },
+  // queriesReadStackLogGroups
+  {
+    rule: 'queriesReadStackLogGroups',
+    change: 'a saved query on a log group named by hand',
+    edit: (c) => c.set(['Resources', query(c), 'Properties', 'LogGroupNames'], ['/aws/lambda/HelloWorldFunction']),
+    culprit: "log group '/aws/lambda/HelloWorldFunction' is not a log group of this stack",
   },
   // Changes the rules must accept: without these, a rule that reports everything would pass the cases above.
   {

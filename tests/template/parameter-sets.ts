@@ -6,6 +6,8 @@
 export const CONDITION_PARAMETERS: Record<string, [string, string]> = {
   EnableAccessLogging: ['false', 'true'],
   ProvisionedConcurrency: ['0', '2'],
+  AlarmEmail: ['', 'ops@example.com'],
+  EnableDashboard: ['false', 'true'],
 };
 
 const NAMING: Array<Record<string, string>> = [{}, { StageName: 'prod', AllowedOrigin: 'https://app.example.com' }];

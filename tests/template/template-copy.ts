@@ -39,6 +39,16 @@ export class TemplateCopy {
     return this;
   }
 
+  /** Replaces text inside a string value, keeping its tag (e.g. inside a `!Sub` block). */
+  replaceInText(path: Path, from: string, to: string): this {
+    const node = this.doc.getIn(path, true);
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes(from)) {
+      throw new Error(`template.yaml has no text ${JSON.stringify(from)} at ${path.join('.')}`);
+    }
+    node.value = node.value.replace(from, to);
+    return this;
+  }
+
   delete(path: Path): this {
     if (!this.doc.hasIn(path)) throw new Error(`template.yaml has no ${path.join('.')} to delete`);
     this.doc.deleteIn(path);

@@ -9,6 +9,13 @@ import {
 } from './api';
 import { logWritesOnlyToOwnLogGroup, noWildcardActions, noWriteActionsOnWildcardResources } from './iam';
 import { logGroupsHaveRetention } from './logs';
+import {
+  alarmsNotifyStackTopic,
+  alarmsQuietWithoutData,
+  alarmsWatchThisStack,
+  dashboardsWatchThisStack,
+  queriesReadStackLogGroups,
+} from './operations';
 
 /** The rules every deployment of the transformed template must pass, by name. */
 export const DEPLOYMENT_RULES: Record<string, Rule> = {
@@ -22,6 +29,11 @@ export const DEPLOYMENT_RULES: Record<string, Rule> = {
   noWriteActionsOnWildcardResources,
   logWritesOnlyToOwnLogGroup,
   logGroupsHaveRetention,
+  alarmsWatchThisStack,
+  alarmsNotifyStackTopic,
+  alarmsQuietWithoutData,
+  queriesReadStackLogGroups,
+  dashboardsWatchThisStack,
 };
 
 /** Every violation of every rule, each prefixed with its rule's name. */
