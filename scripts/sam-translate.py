@@ -4,9 +4,10 @@
     python3 scripts/sam-translate.py [TEMPLATE] [--region REGION] [--parameter-overrides KEY=VALUE ...]
     python3 scripts/sam-translate.py --batch < jobs.json
 
-Prints the transformed template as JSON. TEMPLATE defaults to template.yaml. --batch reads a JSON list of
-{"template": path, "parameters": {...}, "region": ...} from stdin and prints a list of {"template": {...}} or {"error": "..."},
-so a test pays for Python's start-up once. Needs aws-sam-translator (pip install cfn-lint==1.51.0 brings it).
+Prints the transformed template as JSON. TEMPLATE (default template.yaml) goes before the options. --batch
+reads a JSON list of {"template": path, "parameters": {...}, "region": ...} from stdin and prints a list of
+{"template": {...}} or {"error": "..."}, so a caller pays for Python's start-up once. Needs aws-sam-translator
+(pip install cfn-lint==1.51.0 brings it). No AWS credentials or network are used.
 """
 
 import argparse
@@ -28,13 +29,12 @@ class NoManagedPolicies:
 
 def translate(path, parameters, region):
     from samtranslator.model.exceptions import InvalidDocumentException
+    from samtranslator.translator.arn_generator import ArnGenerator
     from samtranslator.translator.transform import transform
     from samtranslator.yaml_helper import yaml_parse
 
     # Its feature-toggle warnings are about AWS's own rollout config, which a local run never has.
     logging.getLogger("samtranslator").setLevel(logging.ERROR)
-    from samtranslator.translator.arn_generator import ArnGenerator
-
     # The region decides the partition SAM writes into ARNs (arn:aws-cn: in cn-north-1). The translator caches
     # the region it reads from the environment, so a batch of regions sets it on ArnGenerator as well.
     os.environ["AWS_DEFAULT_REGION"] = region
@@ -43,7 +43,9 @@ def translate(path, parameters, region):
         template = yaml_parse(source.read())
     for resource in (template.get("Resources") or {}).values():
         if isinstance(resource, dict) and resource.get("Type") == "AWS::Serverless::Function":
-            resource.setdefault("Properties", {})["CodeUri"] = CODE_STAND_IN
+            properties = resource.setdefault("Properties", {})
+            if "InlineCode" not in properties and properties.get("PackageType") != "Image":
+                properties["CodeUri"] = CODE_STAND_IN
     try:
         return transform(template, parameters, NoManagedPolicies())
     except InvalidDocumentException as error:
