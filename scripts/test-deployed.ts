@@ -3,12 +3,17 @@
 // Where: API_URL (the full GET /hello URL) if set; otherwise the HelloApiUrl output of the stack named by
 // AWS_SAM_STACK_NAME or samconfig.toml, read with the SAM CLI or the AWS CLI (credentials and region as those CLIs find them).
 //
+// Before the checks it reports latency: a first GET, then LATENCY_REQUESTS more (default 20; 0: none), one at a
+// time, printing the first, p50 and p99, so a quiet stack shows its cold start against its warm requests.
+//
 // Exit codes: 0 every check passed; 1 a check failed; 2 misconfigured (API_URL not an http(s) URL, or the
-// stack has no usable HelloApiUrl output); 77 skipped (no API_URL, and no stack could be described), the
-// Automake convention for "skipped": not a pass, so a pipeline that expects a deployed API fails.
+// stack has no usable HelloApiUrl output, or LATENCY_REQUESTS is not a count); 77 skipped (no API_URL, and no
+// stack could be described), the Automake convention for "skipped": not a pass, so a pipeline that expects a
+// deployed API fails.
 import { join } from 'node:path';
 import { helloChecks, runChecks } from './deployed/checks';
 import { discoverEndpoint, HOW_TO_CONFIGURE } from './deployed/endpoint';
+import { formatLatency, latencyRequests, measureLatency } from './deployed/latency';
 import { describeStackOutputs } from './deployed/stack-outputs';
 
 const EXIT_FAILED = 1;
@@ -26,7 +31,16 @@ async function main(): Promise<number> {
     return EXIT_MISCONFIGURED;
   }
 
+  const latencyCount = latencyRequests(process.env);
+  if (typeof latencyCount !== 'number') {
+    console.error(`test:deployed: ${latencyCount.error}`);
+    return EXIT_MISCONFIGURED;
+  }
+
   console.log(`Checking ${endpoint.url.href} (from ${endpoint.source})`);
+  if (latencyCount > 0) {
+    for (const line of formatLatency(await measureLatency(endpoint.url, latencyCount))) console.log(line);
+  }
   const results = await runChecks(helloChecks(endpoint.url));
   for (const result of results) console.log(`${result.ok ? 'PASS' : 'FAIL'}  ${result.name}: ${result.detail}`);
   const failed = results.filter((result) => !result.ok).length;
