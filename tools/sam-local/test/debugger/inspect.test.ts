@@ -118,7 +118,9 @@ describe('sam-local invoke --inspect-brk', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await session.send('Debugger.resume');
       expect(await exited).toBe(0);
-      expect(JSON.parse(stdout)).toEqual({ statusCode: 200, body: expect.stringMatching(/^\{"pid":\d+\}$/) });
+      const result = JSON.parse(stdout) as { statusCode: number; body: string };
+      expect(result.statusCode).toBe(200);
+      expect(result.body).toMatch(/^\{"pid":\d+\}$/);
       expect(stderr).toContain(`Debugger for FaultsFunction on 127.0.0.1:${inspectorPort} (waits for the debugger`);
     } finally {
       session?.close();

@@ -53,7 +53,7 @@ export class CdpSession {
           return new CdpSession(socket);
         }
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`no inspector on ${host}:${port}: ${String(error)}`);
+        if (Date.now() > deadline) throw new Error(`no inspector on ${host}:${port}`, { cause: error });
       }
       if (Date.now() > deadline) throw new Error(`no inspector target on ${host}:${port}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
