@@ -34,6 +34,7 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
   const region = resolveLocalValue(loaded.template, { Ref: 'AWS::Region' }, parameters) ?? 'us-east-1';
   const accountId = LOCAL_PSEUDO_PARAMETERS['AWS::AccountId'] ?? '123456789012';
   const running = new Set<Promise<unknown>>();
+  let closing: Promise<void> | undefined;
   const deps = {
     find,
     pool: functions.pool,
@@ -77,7 +78,12 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
     };
     const response = await handleInvoke(request, deps);
     if (res.destroyed) return;
-    res.writeHead(response.statusCode, { ...response.headers, 'Content-Length': Buffer.byteLength(response.body) });
+    res.writeHead(response.statusCode, {
+      ...response.headers,
+      'Content-Length': Buffer.byteLength(response.body),
+      // While stopping, a kept-alive connection would hold the stop up until it times out.
+      ...(closing ? { Connection: 'close' } : {}),
+    });
     res.end(response.body);
   }
 
@@ -91,7 +97,6 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-  let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -52,6 +52,9 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
   const pools = new Map<string, FunctionPool>();
   const disposers: Array<() => Promise<void>> = [];
   const attachLines: string[] = [];
+  if (inspector && (options.maxEnvironments ?? 1) > 1) {
+    log('Debugging: one execution environment per function (--max-environments ignored), so every request reaches it');
+  }
   try {
     for (const [index, functionId] of options.functionIds.entries()) {
       const fn = findFunction(loaded, functionId, parameters);

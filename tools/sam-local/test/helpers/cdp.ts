@@ -14,8 +14,15 @@ export class CdpSession {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<Listener>();
+  private closed = false;
 
   private constructor(private readonly socket: WebSocket) {
+    // The debuggee may end (e.g. the invocation finished) before it answers the last command.
+    socket.on('close', () => {
+      this.closed = true;
+      for (const waiting of this.pending.values()) waiting.reject(new Error('inspector connection closed'));
+      this.pending.clear();
+    });
     socket.on('message', (data: Buffer) => {
       const message = JSON.parse(data.toString('utf8')) as {
         id?: number;
@@ -62,6 +69,7 @@ export class CdpSession {
 
   send(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     const id = this.nextId++;
+    if (this.closed) return Promise.reject(new Error('inspector connection closed'));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.socket.send(JSON.stringify({ id, method, params }));
