@@ -4,7 +4,7 @@ export type { RestApi } from './api-gateway/apis';
 export { buildProxyEvent } from './api-gateway/request-event';
 export { requestEvent, routeRequest } from './api-gateway/request-to-event';
 export { generateEvent, NoRouteError, type GenerateEventOptions } from './api-gateway/generate-event';
-export { eventJson } from './cli/event-json';
+export { eventJson } from './api-gateway/event-json';
 export { toHttpResponse } from './api-gateway/proxy-result';
 export { buildFunction, samEsbuildOptions, type BuildResult, type LocalBuildOptions } from './lambda/build';
 export { startLocalFunctions, type LocalFunctions, type LocalFunctionsOptions } from './lambda/local-functions';

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { generateEvent } from '../api-gateway/generate-event';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
-import { eventJson } from './event-json';
+import { eventJson } from '../api-gateway/event-json';
 
 const USAGE = `Usage: sam-local generate-event <METHOD> <PATH-OR-URL> [-H 'Name: value']... [--body TEXT | --body-file FILE]
                           [--source-ip IP] [--template template.yaml] [--parameter-overrides 'Key=Value ...']
