@@ -2,8 +2,15 @@
 export { apiFor, findRoute, routesFromTemplate, type Route, type RouteMatch } from './api-gateway/routes';
 export type { RestApi } from './api-gateway/apis';
 export { buildProxyEvent } from './api-gateway/request-event';
+export { requestEvent, routeRequest } from './api-gateway/request-to-event';
+export { generateEvent, NoRouteError, type GenerateEventOptions } from './api-gateway/generate-event';
+export { eventJson } from './api-gateway/event-json';
 export { toHttpResponse } from './api-gateway/proxy-result';
-export { buildFunction, samEsbuildOptions, type BuildResult } from './lambda/build';
+export { buildFunction, samEsbuildOptions, type BuildResult, type LocalBuildOptions } from './lambda/build';
+export { startLocalFunctions, type LocalFunctions, type LocalFunctionsOptions } from './lambda/local-functions';
+export { invocationPayload } from './lambda/invoke-payload';
+export { parseInspectorValue, type InspectorOptions } from './lambda/inspector';
+export { startInvokeEndpoint, type InvokeEndpoint, type InvokeEndpointOptions } from './lambda-api/invoke-endpoint';
 export { lambdaEnvironment } from './lambda/environment';
 export { createLambdaContext } from './lambda/context';
 export { FunctionRuntime, type InvokeOutcome } from './lambda/runtime';

@@ -12,6 +12,8 @@ export interface IncomingRequestInfo {
   sourceIp: string;
   httpVersion: string;
   serverPort: number;
+  /** How the client reached the API (X-Forwarded-Proto): http locally (the default), https when deployed. */
+  scheme?: 'http' | 'https';
 }
 
 export interface EventIdentity {
@@ -107,7 +109,7 @@ function eventHeaders(request: IncomingRequestInfo): {
   const priorFor = multiValueHeaders[nameOf.get('x-forwarded-for') ?? ''];
   forwarded('X-Forwarded-For', [...(priorFor ?? []), request.sourceIp].join(', '));
   forwarded('X-Forwarded-Port', String(request.serverPort));
-  forwarded('X-Forwarded-Proto', 'http');
+  forwarded('X-Forwarded-Proto', request.scheme ?? 'http');
   if (!nameOf.has('x-amzn-trace-id')) forwarded('X-Amzn-Trace-Id', traceId());
   const headers = Object.fromEntries(
     Object.entries(multiValueHeaders).map(([key, values]) => [key, values[values.length - 1]!]),

@@ -6,15 +6,18 @@ import { parseArgs } from 'node:util';
 import { buildFunction } from '../lambda/build';
 import { envOverridesFor, readEnvVarsFile } from '../lambda/env-vars-file';
 import { lambdaEnvironment } from '../lambda/environment';
+import { attachLine, inspectorFlag, takeInspectorFlag, type InspectorOptions } from '../lambda/inspector';
+import { invocationPayload } from '../lambda/invoke-payload';
 import { parseParameterOverrides } from '../template/parameters';
 import { findFunction } from '../template/functions';
 import { loadTemplate } from '../template/template';
 import { FunctionRuntime } from '../lambda/runtime';
 
 const USAGE = `Usage: sam-local invoke [FunctionLogicalId] <event.json> [--env-vars env.json] [--template template.yaml]
-                          [--parameter-overrides 'Key=Value ...']
+                          [--parameter-overrides 'Key=Value ...'] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
        sam-local invoke [FunctionLogicalId] -e <event.json>
-The function id may be left out when the template has one function.`;
+The function id may be left out when the template has one function. --inspect starts the function with the Node
+inspector (default 127.0.0.1:9229) and runs at once; --inspect-brk waits until a debugger attaches.`;
 
 // Exit codes: 0 success, 1 the function failed, 2 bad usage or input (no invocation happened).
 class UsageError extends Error {}
@@ -25,11 +28,15 @@ function parseCommandLine(argv: string[]): {
   envVars?: string;
   template: string;
   parameters: Record<string, string>;
+  inspector?: InspectorOptions;
 } {
   let parsed;
+  let inspector: InspectorOptions | undefined;
   try {
+    const taken = takeInspectorFlag(argv);
+    inspector = taken.inspector;
     parsed = parseArgs({
-      args: argv,
+      args: taken.rest,
       allowPositionals: true,
       options: {
         event: { type: 'string', short: 'e' },
@@ -57,6 +64,7 @@ function parseCommandLine(argv: string[]): {
     ...(values['env-vars'] ? { envVars: values['env-vars'] } : {}),
     template: values.template ?? 'template.yaml',
     parameters: values['parameter-overrides'] ? parseOverrides(values['parameter-overrides']) : {},
+    ...(inspector ? { inspector } : {}),
   };
 }
 
@@ -91,34 +99,23 @@ async function invokeOnce(argv: string[]): Promise<number> {
   const fn = findFunction(loaded, args.functionId, args.parameters);
   const envVars = args.envVars ? readEnvVarsFile(args.envVars) : undefined;
 
-  const { handlerPath } = await buildFunction(fn, join(loaded.dir, '.aws-sam', 'local-build', fn.logicalId));
+  // Source maps for the local build only: stack traces and breakpoints point at the TypeScript sources.
+  const outdir = join(loaded.dir, '.aws-sam', 'local-build', fn.logicalId);
+  const { handlerPath } = await buildFunction(fn, outdir, { localSourceMaps: true });
+  const { inspector } = args;
+  if (inspector) process.stderr.write(`${attachLine(fn.logicalId, inspector, 0)}\n`);
   const runtime = new FunctionRuntime({
     fn,
     handlerPath,
     environment: lambdaEnvironment(loaded.template, fn, envOverridesFor(envVars, fn.logicalId), args.parameters),
     onOutput: (line) => process.stderr.write(`${line}\n`),
+    nodeFlags: ['--enable-source-maps', ...(inspector ? [inspectorFlag(inspector, 0)] : [])],
+    debugging: inspector !== undefined,
   });
   try {
-    const outcome = await runtime.invoke(event);
-    switch (outcome.kind) {
-      case 'result':
-        process.stdout.write(`${JSON.stringify(outcome.result)}\n`);
-        return 0;
-      case 'error':
-        process.stdout.write(
-          `${JSON.stringify({ errorType: outcome.errorType, errorMessage: outcome.errorMessage, trace: outcome.stackTrace })}\n`,
-        );
-        return 1;
-      case 'timeout':
-        process.stdout.write(
-          `${JSON.stringify({ errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${outcome.timeoutSeconds.toFixed(2)} seconds` })}\n`,
-        );
-        return 1;
-      case 'crash':
-      case 'unavailable':
-        process.stdout.write(`${JSON.stringify({ errorType: 'Runtime.ExitError', errorMessage: outcome.reason })}\n`);
-        return 1;
-    }
+    const { payload, functionError } = invocationPayload(await runtime.invoke(event));
+    process.stdout.write(`${payload}\n`);
+    return functionError ? 1 : 0;
   } finally {
     await runtime.close();
   }

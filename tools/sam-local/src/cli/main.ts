@@ -1,11 +1,16 @@
-// sam-local <command>: Docker-free equivalents of `sam local start-api` and `sam local invoke`.
+// sam-local <command>: Docker-free equivalents of `sam local start-api`, `start-lambda`, `invoke` and `generate-event`.
 import { invoke } from './invoke';
+import { generateEventCommand } from './generate-event';
 import { startApi } from './start-api';
+import { startLambda } from './start-lambda';
 
 const USAGE = `Usage: sam-local <command> [options]
 Commands:
-  start-api   serve the template's Api events over HTTP (sam local start-api)
-  invoke      run one function once with an event file (sam local invoke)
+  start-api       serve the template's Api events over HTTP (sam local start-api)
+  start-lambda    serve Lambda's Invoke API for the template's functions (sam local start-lambda)
+  invoke          run one function once with an event file (sam local invoke)
+  generate-event  print the API Gateway event the local API builds for a request
+                  (sam local generate-event apigateway aws-proxy, from the template)
 Run sam-local <command> --help for its options.`;
 
 async function main([command, ...args]: string[]): Promise<number | undefined> {
@@ -13,8 +18,13 @@ async function main([command, ...args]: string[]): Promise<number | undefined> {
     case 'start-api':
       await startApi(args);
       return undefined; // keeps serving until a signal stops it
+    case 'start-lambda':
+      await startLambda(args);
+      return undefined;
     case 'invoke':
       return invoke(args);
+    case 'generate-event':
+      return generateEventCommand(args);
     case undefined:
     case '--help':
     case '-h':

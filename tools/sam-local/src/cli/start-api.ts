@@ -1,20 +1,24 @@
 // sam-local start-api (the starter's npm start): the Docker-free equivalent of `sam local start-api`.
 import { parseArgs } from 'node:util';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
+import { takeInspectorFlag } from '../lambda/inspector';
 import { parseParameterOverrides } from '../template/parameters';
-import { startLocalApi } from '../http/server';
+import { startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
+import { stopOnSignals } from './graceful-stop';
+import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
-                    [--no-watch] [--json-logs]
-PORT and HOST environment variables work too; flags win.`;
-
-// Graceful stop: no new connections, in-flight requests finish, then exit 0 (forced after 5 s).
-const STOP_GRACE_MS = 5000;
+                    [--no-watch] [--json-logs] [--lambda-port 3001] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
+PORT and HOST environment variables work too; flags win.
+--lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
+on the same execution environments as the HTTP API. --inspect starts each function's worker with the Node
+inspector (first function on 9229, the next on 9230, …); --inspect-brk also waits for a debugger.`;
 
 export async function startApi(args: string[]): Promise<void> {
+  const { rest, inspector } = takeInspectorFlag(args);
   const { values } = parseArgs({
-    args,
+    args: rest,
     options: {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
@@ -24,6 +28,7 @@ export async function startApi(args: string[]): Promise<void> {
       'max-environments': { type: 'string' },
       'no-watch': { type: 'boolean' },
       'json-logs': { type: 'boolean' },
+      'lambda-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -42,8 +47,14 @@ export async function startApi(args: string[]): Promise<void> {
     throw new Error(`Invalid --max-environments "${environmentsText}": a whole number from 1\n${USAGE}`);
   }
 
+  const lambdaPortText = values['lambda-port'];
+  const lambdaPort = lambdaPortText === undefined ? undefined : Number(lambdaPortText);
+  if (lambdaPort !== undefined && (!Number.isInteger(lambdaPort) || lambdaPort < 0 || lambdaPort > 65535)) {
+    throw new Error(`Invalid --lambda-port "${lambdaPortText}"\n${USAGE}`);
+  }
+
   const started = Date.now();
-  const api = await startLocalApi({
+  const apiOptions: LocalApiOptions = {
     port,
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
     ...(values.template ? { templatePath: values.template } : {}),
@@ -54,7 +65,11 @@ export async function startApi(args: string[]): Promise<void> {
     maxEnvironments,
     watch: !values['no-watch'],
     prettyLogs: !values['json-logs'],
-  });
+    ...(inspector ? { inspector } : {}),
+  };
+  const served =
+    lambdaPort === undefined ? await apiAlone(apiOptions) : await startWithInvokeEndpoint(apiOptions, lambdaPort);
+  const { api } = served;
   console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
   for (const route of api.routes) {
     const method = route.method === 'ANY' ? 'ANY' : route.method;
@@ -62,28 +77,22 @@ export async function startApi(args: string[]): Promise<void> {
       `  ${method.padEnd(6)} ${api.url}${route.resourcePath}  and  ${api.url}/${route.api.stage}${route.resourcePath}  → ${route.functionId}`,
     );
   }
+  if (served.endpointUrl) {
+    console.log(
+      `Lambda Invoke API on ${served.endpointUrl} (e.g. aws lambda invoke --endpoint-url ${served.endpointUrl} …)`,
+    );
+  }
+  for (const line of api.attachLines) console.log(line);
   console.log(
     values['no-watch'] ? 'Watch mode off.' : 'Watching sources: edits are rebuilt and served on the next request.',
   );
   console.log('Ctrl+C to stop.');
+  stopOnSignals(served.close);
+}
 
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then stopping`);
-    setTimeout(() => {
-      console.error(`Still busy after ${STOP_GRACE_MS} ms; exiting anyway`);
-      process.exit(1);
-    }, STOP_GRACE_MS).unref();
-    api.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`Error while stopping: ${String(error)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+async function apiAlone(
+  options: LocalApiOptions,
+): Promise<{ api: LocalApi; endpointUrl?: string; close: () => Promise<void> }> {
+  const api = await startLocalApi(options);
+  return { api, close: api.close };
 }

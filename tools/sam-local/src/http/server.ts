@@ -1,19 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { builtHandlerPath, buildFunction, watchFunction } from '../lambda/build';
-import { lambdaEnvironment } from '../lambda/environment';
-import { LOCAL_PSEUDO_PARAMETERS } from '../template/parameters';
-import { envOverridesFor, type EnvVarsFile } from '../lambda/env-vars-file';
-import { findFunction } from '../template/functions';
+import type { EnvVarsFile } from '../lambda/env-vars-file';
+import type { InspectorOptions } from '../lambda/inspector';
+import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functions';
 import { loadTemplate } from '../template/template';
-import { FunctionPool } from '../lambda/pool';
 import type { InvokeOutcome } from '../lambda/runtime';
 import { guardConnections, hostProblem } from './connections';
 import { lineWriter } from './line-writer';
 import { toHttpResponse, type HttpResponse } from '../api-gateway/proxy-result';
-import { buildProxyEvent } from '../api-gateway/request-event';
-import { apiFor, findPreflight, findRoute, routesFromTemplate, type Route } from '../api-gateway/routes';
+import { requestEvent, routeRequest } from '../api-gateway/request-to-event';
+import { apiFor, findPreflight, routesFromTemplate, type Route } from '../api-gateway/routes';
 
 export interface LocalApiOptions {
   /** Default: template.yaml in the current directory. */
@@ -42,6 +38,16 @@ export interface LocalApiOptions {
   log?: (line: string) => void;
   /** The functions' stdout/stderr lines. Default: stderr, prefixed with the function id. */
   functionOutput?: (functionId: string, line: string, stream: 'stdout' | 'stderr') => void;
+  /** Source maps for local builds and --enable-source-maps in the workers (default true). */
+  sourceMaps?: boolean;
+  /** Start each function's worker with the Node inspector. */
+  inspector?: InspectorOptions;
+  /**
+   * Functions already built and running (shared with the Lambda invoke endpoint); they must include every
+   * function the routes name. The build, watch and environment options above then do not apply, and close()
+   * leaves them running for their owner to stop.
+   */
+  functions?: LocalFunctions;
 }
 
 export interface LocalApi {
@@ -49,6 +55,8 @@ export interface LocalApi {
   host: string;
   port: number;
   routes: Route[];
+  /** Where to attach a debugger, one line per function (empty without an inspector). */
+  attachLines: string[];
   /** Stops accepting, lets in-flight requests finish, then stops the functions and watchers. */
   close: () => Promise<void>;
 }
@@ -74,52 +82,22 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const parameters = options.parameterOverrides ?? {};
   const routes = routesFromTemplate(loaded, parameters);
   if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
-  const buildDir = options.buildDir ?? join(loaded.dir, '.aws-sam', 'local-build');
-
-  const runtimes = new Map<string, FunctionPool>();
-  const disposers: Array<() => Promise<void>> = [];
-  try {
-    for (const functionId of new Set(routes.map((route) => route.functionId))) {
-      const fn = findFunction(loaded, functionId, parameters);
-      const outdir = join(buildDir, functionId);
-      const environment = lambdaEnvironment(
-        loaded.template,
-        fn,
-        { ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}), ...envOverridesFor(options.envVars, functionId) },
-        parameters,
-      );
-      const runtime = new FunctionPool(
-        {
-          fn,
-          handlerPath: builtHandlerPath(fn, outdir),
-          environment,
-          onOutput: (line, stream) => functionOutput(functionId, line, stream),
-        },
-        options.maxEnvironments ?? 1,
-      );
-      runtimes.set(functionId, runtime);
-      if (options.watch) {
-        const watcher = await watchFunction(fn, outdir, (outcome) => {
-          if (outcome.ok) {
-            runtime.reload();
-            log(`Rebuilt ${functionId} (${outcome.bytes} bytes); the next request runs the new code`);
-          } else {
-            runtime.markUnavailable(outcome.message);
-            log(`Build failed, ${functionId} answers 502 until it is fixed:\n${outcome.message}`);
-          }
-        });
-        disposers.push(watcher.dispose);
-        if (!watcher.first.ok) throw new Error(watcher.first.message);
-      } else {
-        await buildFunction(fn, outdir);
-      }
-    }
-  } catch (error) {
-    await Promise.all(disposers.map((dispose) => dispose()));
-    throw error;
-  }
-
-  const accountId = LOCAL_PSEUDO_PARAMETERS['AWS::AccountId'] ?? '123456789012';
+  const functions =
+    options.functions ??
+    (await startLocalFunctions({
+      loaded,
+      functionIds: [...new Set(routes.map((route) => route.functionId))],
+      parameters,
+      ...(options.envVars ? { envVars: options.envVars } : {}),
+      ...(options.prettyLogs ? { prettyLogs: true } : {}),
+      ...(options.buildDir ? { buildDir: options.buildDir } : {}),
+      maxEnvironments: options.maxEnvironments ?? 1,
+      watch: options.watch ?? false,
+      sourceMaps: options.sourceMaps ?? true,
+      ...(options.inspector ? { inspector: options.inspector } : {}),
+      log,
+      functionOutput,
+    }));
 
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const server = createServer(
@@ -169,20 +147,18 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) return tooLarge(req, `${declared} bytes declared`, []);
 
-    const queryAt = url.indexOf('?');
-    const rawPath = queryAt < 0 ? url : url.slice(0, queryAt);
-    const segments = decodeSegments(rawPath);
-    if (!segments) {
+    const routed = routeRequest(routes, method, url);
+    if (routed.kind === 'bad-path') {
       log(`403 for ${method} ${url}: malformed percent-encoding in the path`);
       return missingToken([]);
     }
-    const lookup = findRoute(routes, method, segments);
-    if (lookup.kind === 'no-route') {
+    if (routed.kind === 'no-route') {
       // SAM's Cors adds an OPTIONS method to every path of the API that answers the preflight.
-      const preflight = method === 'OPTIONS' ? findPreflight(routes, segments) : undefined;
+      const preflight = method === 'OPTIONS' ? findPreflight(routes, routed.segments) : undefined;
       if (preflight) return withHeaders(jsonResponse(200, {}), preflight, Buffer.alloc(0));
-      return missingToken(segments);
+      return missingToken(routed.segments);
     }
+    const { match, rawQuery, segments } = routed;
 
     const body = await readBody(req);
     if (body === 'too-large') return tooLarge(req, `over ${MAX_BODY_BYTES} bytes received`, segments);
@@ -191,11 +167,10 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       return 'client-gone';
     }
 
-    const { match } = lookup;
-    const event = buildProxyEvent(
+    const event = requestEvent(
       {
         method,
-        rawQuery: queryAt < 0 ? '' : url.slice(queryAt + 1),
+        rawQuery,
         rawHeaders: req.rawHeaders,
         body,
         sourceIp: normalizeIp(req.socket.remoteAddress),
@@ -203,10 +178,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         serverPort: req.socket.localPort ?? 0,
       },
       match,
-      { accountId, apiId: match.route.api.id },
     );
     const requestId = event.requestContext.requestId;
-    const runtime = runtimes.get(match.route.functionId);
+    const runtime = functions.pool(match.route.functionId);
     if (!runtime) throw new Error(`no runtime for ${match.route.functionId}`);
     const outcome = await runtime.invoke(event);
     const response = responseFor(match.route, outcome);
@@ -266,6 +240,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
+  }).catch(async (error: unknown) => {
+    if (!options.functions) await functions.close();
+    throw error;
   });
   const host = options.host ?? '127.0.0.1';
   const displayHost = host.includes(':') ? `[${host}]` : host;
@@ -277,12 +254,11 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       connections.beginStop();
       await closed;
-      await Promise.all([...runtimes.values()].map((runtime) => runtime.close()));
-      await Promise.all(disposers.map((dispose) => dispose()));
+      if (!options.functions) await functions.close();
       flushWriters();
     })());
 
-  return { url, host, port, routes, close };
+  return { url, host, port, routes, attachLines: functions.attachLines, close };
 }
 
 function jsonResponse(statusCode: number, body: object, headers: Record<string, string> = {}): HttpResponse {
@@ -316,17 +292,6 @@ function originForm(target: string): string {
     return `${parsed.pathname}${parsed.search}`;
   } catch {
     return target;
-  }
-}
-
-function decodeSegments(rawPath: string): string[] | undefined {
-  try {
-    return rawPath
-      .split('/')
-      .filter((part) => part.length > 0)
-      .map((part) => decodeURIComponent(part));
-  } catch {
-    return undefined;
   }
 }
 

@@ -3,6 +3,14 @@ import { extname, join } from 'node:path';
 import { build, context, type BuildOptions, type BuildResult as EsbuildResult } from 'esbuild';
 import { splitHandler, type FunctionSpec } from '../template/functions';
 
+export interface LocalBuildOptions {
+  /**
+   * Also write source maps (linked: app.js.map and a sourceMappingURL comment), for local runs only: the
+   * SAM-equivalent build, which is what gets deployed, has them only when the template's Sourcemap says so.
+   */
+  localSourceMaps?: boolean;
+}
+
 /**
  * esbuild options equivalent to what `sam build` passes for `BuildMethod: esbuild`
  * (aws-lambda-builders' nodejs_npm_esbuild workflow): --bundle --platform=node, then
@@ -10,7 +18,7 @@ import { splitHandler, type FunctionSpec } from '../template/functions';
  * PascalCase BuildProperty mapped to its esbuild flag. Unknown properties are an error
  * here, so a local build never silently differs from SAM's.
  */
-export function samEsbuildOptions(fn: FunctionSpec, outdir: string): BuildOptions {
+export function samEsbuildOptions(fn: FunctionSpec, outdir: string, local: LocalBuildOptions = {}): BuildOptions {
   if (fn.buildMethod !== 'esbuild') {
     throw new Error(`${fn.logicalId}: Metadata.BuildMethod must be esbuild (found ${String(fn.buildMethod)})`);
   }
@@ -42,7 +50,8 @@ export function samEsbuildOptions(fn: FunctionSpec, outdir: string): BuildOption
     target: 'Target' in props ? String(props.Target) : 'es2020',
     format: ('Format' in props ? String(props.Format) : 'cjs') as BuildOptions['format'],
     minify: 'Minify' in props ? props.Minify === true : true,
-    sourcemap: props.Sourcemap === true,
+    // A local run adds a linked map (app.js.map beside app.js) for TypeScript stack traces and breakpoints.
+    sourcemap: props.Sourcemap === true || local.localSourceMaps === true,
     logLevel: 'silent',
   };
   if ('SourcesContent' in props) options.sourcesContent = String(props.SourcesContent) !== 'false';
@@ -104,8 +113,12 @@ export interface BuildResult {
 }
 
 /** Builds one function the way `sam build` does, into outdir. Throws with esbuild's messages on failure. */
-export async function buildFunction(fn: FunctionSpec, outdir: string): Promise<BuildResult> {
-  const options = samEsbuildOptions(fn, outdir);
+export async function buildFunction(
+  fn: FunctionSpec,
+  outdir: string,
+  local: LocalBuildOptions = {},
+): Promise<BuildResult> {
+  const options = samEsbuildOptions(fn, outdir, local);
   try {
     await build(options);
   } catch (error) {
@@ -138,6 +151,7 @@ export async function watchFunction(
   fn: FunctionSpec,
   outdir: string,
   onBuild: (outcome: RebuildOutcome) => void,
+  local: LocalBuildOptions = {},
 ): Promise<{ first: RebuildOutcome; dispose: () => Promise<void> }> {
   const handlerPath = builtHandlerPath(fn, outdir);
   let resolveFirst: (outcome: RebuildOutcome) => void = () => undefined;
@@ -154,7 +168,7 @@ export async function watchFunction(
     else onBuild(outcome);
   };
   const ctx = await context({
-    ...samEsbuildOptions(fn, outdir),
+    ...samEsbuildOptions(fn, outdir, local),
     plugins: [{ name: 'report-builds', setup: (b) => b.onEnd(report) }],
   });
   await ctx.watch();

@@ -15,8 +15,14 @@ export class FunctionPool {
     private readonly maxEnvironments = 1,
   ) {}
 
-  invoke(event: unknown): Promise<InvokeOutcome> {
-    return this.pick().invoke(event);
+  /** `awsRequestId` sets the context's request id (the Invoke API answers with it); default: a fresh one. */
+  invoke(event: unknown, awsRequestId?: string): Promise<InvokeOutcome> {
+    return this.pick().invoke(event, awsRequestId);
+  }
+
+  /** Starts the first environment now (for a debugger to attach to before the first request). */
+  prestart(): void {
+    (this.environments[0] ?? this.pick()).prestart();
   }
 
   reload(): void {

@@ -18,6 +18,13 @@ export interface FunctionRuntimeOptions {
   handlerPath: string;
   environment: Record<string, string>;
   onOutput: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** More Node flags for the worker: --enable-source-maps for a build with maps, --inspect=… to debug. */
+  nodeFlags?: string[];
+  /**
+   * A debugger is meant to attach: the template's Timeout is not enforced (as `sam local … -d` does), and the
+   * environment starts at once and again whenever it ends, so a debugger can attach before the next request.
+   */
+  debugging?: boolean;
 }
 
 interface WorkerMessage {
@@ -55,6 +62,7 @@ export class FunctionRuntime {
   private pending = 0;
   private lastStderr: string[] = [];
   private closed = false;
+  private lastExit: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: FunctionRuntimeOptions) {}
 
@@ -84,6 +92,11 @@ export class FunctionRuntime {
     if (!this.busy) this.discardWorker();
   }
 
+  /** Starts the environment now rather than on the first invocation (a debugger can then attach first). */
+  prestart(): void {
+    if (!this.worker && !this.closed && !this.unavailable) this.spawnWorker();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.tail;
@@ -94,7 +107,7 @@ export class FunctionRuntime {
     if (this.closed) return { kind: 'unavailable', reason: 'the local API is shutting down' };
     if (this.unavailable) return { kind: 'unavailable', reason: this.unavailable };
     const { fn, handlerPath } = this.options;
-    const worker = this.worker ?? this.spawnWorker();
+    const worker = this.worker ?? (await this.nextWorker());
     const context = createLambdaContext({
       functionName: fn.logicalId,
       memoryLimitInMB: fn.memorySize,
@@ -138,10 +151,12 @@ export class FunctionRuntime {
         const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
           finish({ kind: 'crash', reason: this.describeExit(code, signal) });
         };
-        const timer = setTimeout(() => {
-          this.discardWorker();
-          finish({ kind: 'timeout', timeoutSeconds: fn.timeoutSeconds });
-        }, timeoutMs);
+        const timer = this.options.debugging
+          ? undefined
+          : setTimeout(() => {
+              this.discardWorker();
+              finish({ kind: 'timeout', timeoutSeconds: fn.timeoutSeconds });
+            }, timeoutMs);
         worker.on('message', onMessage);
         worker.once('exit', onExit);
         worker.send({
@@ -171,7 +186,10 @@ export class FunctionRuntime {
     const worker = fork(WORKER_PATH, [], {
       env: { ...host, ...environment },
       // Lambda caps the heap below the function's memory; no loaders of ours (tsx) leak into the function.
-      execArgv: [`--max-old-space-size=${Math.max(32, Math.floor(fn.memorySize * 0.9))}`],
+      execArgv: [
+        `--max-old-space-size=${Math.max(32, Math.floor(fn.memorySize * 0.9))}`,
+        ...(this.options.nodeFlags ?? []),
+      ],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });
@@ -184,12 +202,24 @@ export class FunctionRuntime {
         onOutput(line, stream);
       });
     }
-    worker.on('exit', () => {
+    const spawnedAt = Date.now();
+    this.lastExit = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('exit', (_code, signal) => {
       if (this.worker === worker) this.worker = undefined;
+      // The debugger reattaches to the same port: start the next environment once this one is gone (not after a
+      // start-up failure, which would only repeat).
+      const restart = signal === 'SIGKILL' || Date.now() - spawnedAt > 1000;
+      if (this.options.debugging && restart && !this.closed && !this.unavailable && !this.worker) this.spawnWorker();
     });
     worker.on('error', (error) => onOutput(`worker error: ${error.message}`, 'stderr'));
     this.worker = worker;
     return worker;
+  }
+
+  // While debugging, the previous environment must be gone before the next one listens on its inspector port.
+  private async nextWorker(): Promise<ChildProcess> {
+    if (this.options.debugging) await this.lastExit;
+    return this.worker ?? this.spawnWorker();
   }
 
   private describeExit(code: number | null, signal: NodeJS.Signals | null): string {

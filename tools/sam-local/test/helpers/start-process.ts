@@ -17,12 +17,17 @@ export interface StartedProcess {
  * until it prints its URL. `detached` puts it in a process group of its own, as a shell puts a job, so a test can
  * signal the whole group the way a terminal's Ctrl+C does.
  */
-export async function startLocalApiProcess(
+export function startLocalApiProcess(args: string[], options: { detached?: boolean } = {}): Promise<StartedProcess> {
+  return startSamLocalProcess(['start-api', ...args], options);
+}
+
+/** Runs `sam-local <command> ...args` (start-api, start-lambda) and waits until it prints its first URL. */
+export async function startSamLocalProcess(
   args: string[],
-  options: { detached?: boolean } = {},
+  options: { detached?: boolean; cwd?: string } = {},
 ): Promise<StartedProcess> {
-  const child = spawn(process.execPath, [SAM_LOCAL_BIN, 'start-api', ...args], {
-    cwd: TOOLKIT_DIR,
+  const child = spawn(process.execPath, [SAM_LOCAL_BIN, ...args], {
+    cwd: options.cwd ?? TOOLKIT_DIR,
     env: { PATH: process.env.PATH, HOME: process.env.HOME },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,

@@ -1,0 +1,92 @@
+// sam-local start-lambda: the Docker-free equivalent of `sam local start-lambda`, Lambda's Invoke API
+// (POST /2015-03-31/functions/{FunctionName}/invocations) for every function of the template, for the AWS SDK
+// or CLI to call with an endpoint override. Lambda-only: it depends on the template and lambda modules alone.
+import { parseArgs } from 'node:util';
+import { readEnvVarsFile } from '../lambda/env-vars-file';
+import { takeInspectorFlag } from '../lambda/inspector';
+import { startLocalFunctions } from '../lambda/local-functions';
+import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
+import { listFunctions } from '../template/functions';
+import { parseParameterOverrides } from '../template/parameters';
+import { loadTemplate } from '../template/template';
+import { stopOnSignals } from './graceful-stop';
+
+const USAGE = `Usage: sam-local start-lambda [--port 3001] [--host 127.0.0.1] [--template template.yaml]
+                       [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
+                       [--no-watch] [--json-logs] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
+Then: aws lambda invoke --endpoint-url http://127.0.0.1:3001 --function-name <FunctionLogicalId> out.json
+(or the AWS SDK with endpoint: 'http://127.0.0.1:3001'). To serve the HTTP API too, from the same
+environments: sam-local start-api --lambda-port 3001.`;
+
+export async function startLambda(args: string[]): Promise<void> {
+  const { rest, inspector } = takeInspectorFlag(args);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      template: { type: 'string', short: 't' },
+      'env-vars': { type: 'string', short: 'n' },
+      'parameter-overrides': { type: 'string' },
+      'max-environments': { type: 'string' },
+      'no-watch': { type: 'boolean' },
+      'json-logs': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port ?? '3001');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port "${values.port}"\n${USAGE}`);
+  const maxEnvironments = Number(values['max-environments'] ?? '1');
+  if (!Number.isInteger(maxEnvironments) || maxEnvironments < 1) {
+    throw new Error(`Invalid --max-environments "${values['max-environments']}": a whole number from 1\n${USAGE}`);
+  }
+
+  const started = Date.now();
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  const loaded = loadTemplate(values.template ?? 'template.yaml');
+  const parameters = values['parameter-overrides'] ? parseParameterOverrides(values['parameter-overrides']) : {};
+  const functionIds = listFunctions(loaded, parameters).map((fn) => fn.logicalId);
+  if (functionIds.length === 0) throw new Error(`${loaded.path} defines no AWS::Serverless::Function`);
+  const functions = await startLocalFunctions({
+    loaded,
+    functionIds,
+    parameters,
+    ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']) } : {}),
+    prettyLogs: !values['json-logs'],
+    maxEnvironments,
+    watch: !values['no-watch'],
+    ...(inspector ? { inspector } : {}),
+    log,
+    functionOutput: (functionId, line) => void process.stderr.write(`[${functionId}] ${line}\n`),
+  });
+  let endpoint;
+  try {
+    endpoint = await startInvokeEndpoint({
+      loaded,
+      functions,
+      parameters,
+      host: values.host ?? '127.0.0.1',
+      port,
+      log,
+    });
+  } catch (error) {
+    await functions.close();
+    throw error;
+  }
+  log(`Lambda Invoke API (no Docker) ready in ${Date.now() - started} ms on ${endpoint.url}. Functions:`);
+  for (const functionId of functionIds) log(`  ${functionId}`);
+  log(`e.g. aws lambda invoke --endpoint-url ${endpoint.url} --function-name ${functionIds[0]} out.json`);
+  for (const line of functions.attachLines) log(line);
+  log(values['no-watch'] ? 'Watch mode off.' : 'Watching sources: edits are rebuilt and run on the next invocation.');
+  log('Ctrl+C to stop.');
+  const running = endpoint;
+  stopOnSignals(async () => {
+    await running.close();
+    await functions.close();
+  });
+}

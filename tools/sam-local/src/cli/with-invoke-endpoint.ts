@@ -1,0 +1,63 @@
+// `sam-local start-api --lambda-port N`: the local API and Lambda's Invoke API in one process, running every
+// invocation on the same functions (one pool of execution environments per function, one watcher, one build).
+import { lineWriter } from '../http/line-writer';
+import { startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
+import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
+import { startLocalFunctions } from '../lambda/local-functions';
+import { listFunctions } from '../template/functions';
+import { loadTemplate } from '../template/template';
+
+export async function startWithInvokeEndpoint(
+  options: LocalApiOptions,
+  lambdaPort: number,
+): Promise<{ api: LocalApi; endpointUrl: string; close: () => Promise<void> }> {
+  const stdout = lineWriter(process.stdout);
+  const stderr = lineWriter(process.stderr);
+  const log = options.log ?? stdout.write;
+  const functionOutput =
+    options.functionOutput ?? ((functionId: string, line: string) => stderr.write(`[${functionId}] ${line}`));
+  const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
+  const parameters = options.parameterOverrides ?? {};
+  // Every function of the template: the Invoke API also reaches functions that no route names.
+  const functions = await startLocalFunctions({
+    loaded,
+    functionIds: listFunctions(loaded, parameters).map((fn) => fn.logicalId),
+    parameters,
+    ...(options.envVars ? { envVars: options.envVars } : {}),
+    ...(options.prettyLogs ? { prettyLogs: true } : {}),
+    ...(options.buildDir ? { buildDir: options.buildDir } : {}),
+    maxEnvironments: options.maxEnvironments ?? 1,
+    watch: options.watch ?? false,
+    sourceMaps: options.sourceMaps ?? true,
+    ...(options.inspector ? { inspector: options.inspector } : {}),
+    log,
+    functionOutput,
+  });
+  let api: LocalApi | undefined;
+  try {
+    api = await startLocalApi({ ...options, functions, log, functionOutput });
+    const endpoint = await startInvokeEndpoint({
+      loaded,
+      functions,
+      parameters,
+      ...(options.host ? { host: options.host } : {}),
+      port: lambdaPort,
+      log,
+    });
+    const started = api;
+    return {
+      api: started,
+      endpointUrl: endpoint.url,
+      close: async () => {
+        await Promise.all([started.close(), endpoint.close()]);
+        await functions.close();
+        stdout.flush();
+        stderr.flush();
+      },
+    };
+  } catch (error) {
+    await api?.close();
+    await functions.close();
+    throw error;
+  }
+}

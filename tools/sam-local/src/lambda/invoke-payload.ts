@@ -1,0 +1,48 @@
+import type { InvokeOutcome } from './runtime';
+
+/** Lambda's limit on a synchronous invocation's response payload, as its error message states it. */
+export const MAX_RESPONSE_BYTES = 6_291_556;
+
+export interface InvocationPayload {
+  /** The response payload as Lambda's Invoke API returns it: the function's result, or Lambda's error object. */
+  payload: string;
+  /** Lambda's X-Amz-Function-Error header: present when the function failed. */
+  functionError?: 'Unhandled';
+}
+
+/**
+ * What Lambda answers for one invocation's outcome, in the shape of its Invoke API: the result as JSON, or for a
+ * failure `{errorType, errorMessage, trace}` (the Node runtime's error object) with X-Amz-Function-Error. Both
+ * `sam-local invoke` and the invoke endpoint print exactly this.
+ */
+export function invocationPayload(outcome: InvokeOutcome): InvocationPayload {
+  switch (outcome.kind) {
+    case 'result': {
+      const payload = JSON.stringify(outcome.result);
+      const bytes = Buffer.byteLength(payload);
+      if (bytes <= MAX_RESPONSE_BYTES) return { payload };
+      return failed(
+        'Function.ResponseSizeTooLarge',
+        `Response payload size (${bytes} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+      );
+    }
+    case 'error':
+      return {
+        payload: JSON.stringify({
+          errorType: outcome.errorType,
+          errorMessage: outcome.errorMessage,
+          trace: outcome.stackTrace,
+        }),
+        functionError: 'Unhandled',
+      };
+    case 'timeout':
+      return failed('Sandbox.Timedout', `Task timed out after ${outcome.timeoutSeconds.toFixed(2)} seconds`);
+    case 'crash':
+    case 'unavailable':
+      return failed('Runtime.ExitError', outcome.reason);
+  }
+}
+
+function failed(errorType: string, errorMessage: string): InvocationPayload {
+  return { payload: JSON.stringify({ errorType, errorMessage }), functionError: 'Unhandled' };
+}

@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import type { LoadedTemplate } from '../template/template';
+import { findFunction } from '../template/functions';
+import { builtHandlerPath, buildFunction, watchFunction } from './build';
+import { envOverridesFor, type EnvVarsFile } from './env-vars-file';
+import { lambdaEnvironment } from './environment';
+import { attachLine, inspectorFlag, type InspectorOptions } from './inspector';
+import { FunctionPool } from './pool';
+
+export interface LocalFunctionsOptions {
+  loaded: LoadedTemplate;
+  /** The functions to build and run, by logical id. */
+  functionIds: string[];
+  parameters?: Record<string, string>;
+  envVars?: EnvVarsFile;
+  /** Powertools' POWERTOOLS_DEV pretty printing for the functions' logs. */
+  prettyLogs?: boolean;
+  /** Where built code goes. Default: .aws-sam/local-build beside the template. */
+  buildDir?: string;
+  /** Execution environments per function (default 1). Debugging keeps it at 1: one inspector port per function. */
+  maxEnvironments?: number;
+  /** Rebuild on source changes and serve the new code on the next invocation. */
+  watch?: boolean;
+  /** Source maps for local builds, and Node's --enable-source-maps in the workers (default true). */
+  sourceMaps?: boolean;
+  /** Start each function's worker with the Node inspector. */
+  inspector?: InspectorOptions;
+  log: (line: string) => void;
+  functionOutput: (functionId: string, line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+/** The template's functions, built and ready to run: one pool of execution environments per function. */
+export interface LocalFunctions {
+  functionIds: string[];
+  pool: (functionId: string) => FunctionPool | undefined;
+  /** Where to attach a debugger, one line per function (empty without an inspector). */
+  attachLines: string[];
+  /** Lets running invocations finish, then stops the environments and watchers. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds each function with the SAM-equivalent esbuild options (plus source maps, for local runs), optionally
+ * watches its sources, and gives it a pool of worker processes. The local API and the Lambda invoke endpoint
+ * run invocations on the same pools when they are served together.
+ */
+export async function startLocalFunctions(options: LocalFunctionsOptions): Promise<LocalFunctions> {
+  const { loaded, log, inspector } = options;
+  const parameters = options.parameters ?? {};
+  const buildDir = options.buildDir ?? join(loaded.dir, '.aws-sam', 'local-build');
+  const local = { localSourceMaps: options.sourceMaps ?? true };
+  const pools = new Map<string, FunctionPool>();
+  const disposers: Array<() => Promise<void>> = [];
+  const attachLines: string[] = [];
+  if (inspector && (options.maxEnvironments ?? 1) > 1) {
+    log('Debugging: one execution environment per function (--max-environments ignored), so every request reaches it');
+  }
+  try {
+    for (const [index, functionId] of options.functionIds.entries()) {
+      const fn = findFunction(loaded, functionId, parameters);
+      const outdir = join(buildDir, functionId);
+      const environment = lambdaEnvironment(
+        loaded.template,
+        fn,
+        { ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}), ...envOverridesFor(options.envVars, functionId) },
+        parameters,
+      );
+      const nodeFlags = [
+        ...(local.localSourceMaps ? ['--enable-source-maps'] : []),
+        ...(inspector ? [inspectorFlag(inspector, index)] : []),
+      ];
+      const pool = new FunctionPool(
+        {
+          fn,
+          handlerPath: builtHandlerPath(fn, outdir),
+          environment,
+          onOutput: (line, stream) => options.functionOutput(functionId, line, stream),
+          nodeFlags,
+          debugging: inspector !== undefined,
+        },
+        inspector ? 1 : (options.maxEnvironments ?? 1),
+      );
+      pools.set(functionId, pool);
+      if (options.watch) {
+        const watcher = await watchFunction(
+          fn,
+          outdir,
+          (outcome) => {
+            if (outcome.ok) {
+              pool.reload();
+              log(`Rebuilt ${functionId} (${outcome.bytes} bytes); the next request runs the new code`);
+            } else {
+              pool.markUnavailable(outcome.message);
+              log(`Build failed, ${functionId} answers 502 until it is fixed:\n${outcome.message}`);
+            }
+          },
+          local,
+        );
+        disposers.push(watcher.dispose);
+        if (!watcher.first.ok) throw new Error(watcher.first.message);
+      } else {
+        await buildFunction(fn, outdir, local);
+      }
+      if (inspector) {
+        attachLines.push(attachLine(functionId, inspector, index));
+        pool.prestart();
+      }
+    }
+  } catch (error) {
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
+    await Promise.all(disposers.map((dispose) => dispose()));
+    throw error;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    functionIds: [...options.functionIds],
+    pool: (functionId) => pools.get(functionId),
+    attachLines,
+    close: () =>
+      (closing ??= (async () => {
+        await Promise.all([...pools.values()].map((pool) => pool.close()));
+        await Promise.all(disposers.map((dispose) => dispose()));
+      })()),
+  };
+}

@@ -1,0 +1,35 @@
+// What Lambda's Invoke API answers for each outcome (shared by sam-local invoke and the invoke endpoint).
+import { invocationPayload, MAX_RESPONSE_BYTES } from '../../src/lambda/invoke-payload';
+
+describe('invocationPayload', () => {
+  it('is the result as JSON, with no function error', () => {
+    expect(invocationPayload({ kind: 'result', result: { statusCode: 200 } })).toEqual({
+      payload: '{"statusCode":200}',
+    });
+    expect(invocationPayload({ kind: 'result', result: null })).toEqual({ payload: 'null' });
+  });
+
+  it('turns a result over 6 MB into Lambda’s Function.ResponseSizeTooLarge error', () => {
+    const big = 'x'.repeat(MAX_RESPONSE_BYTES);
+    const answer = invocationPayload({ kind: 'result', result: big });
+    expect(answer.functionError).toBe('Unhandled');
+    expect(JSON.parse(answer.payload)).toEqual({
+      errorType: 'Function.ResponseSizeTooLarge',
+      errorMessage: `Response payload size (${MAX_RESPONSE_BYTES + 2} bytes) exceeded maximum allowed payload size (6291556 bytes).`,
+    });
+  });
+
+  it('gives a failure Lambda’s error object and X-Amz-Function-Error', () => {
+    const thrown = invocationPayload({ kind: 'error', errorType: 'TypeError', errorMessage: 'x', stackTrace: ['a'] });
+    expect(thrown).toEqual({
+      payload: '{"errorType":"TypeError","errorMessage":"x","trace":["a"]}',
+      functionError: 'Unhandled',
+    });
+    expect(
+      JSON.parse(invocationPayload({ kind: 'crash', reason: 'Runtime exited with signal SIGKILL' }).payload),
+    ).toEqual({
+      errorType: 'Runtime.ExitError',
+      errorMessage: 'Runtime exited with signal SIGKILL',
+    });
+  });
+});
