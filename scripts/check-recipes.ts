@@ -1,5 +1,6 @@
 // npm run check:recipes: applies the recipes of docs/add-an-endpoint.md, exactly as written there, to a temporary
-// copy of the starter, and runs the starter's tests in it: recipe A alone, then A and B together.
+// copy of the starter, and runs the starter's tests in it: recipe A alone, then A and B together. `-- --keep` keeps
+// the copies for a look.
 //
 // Each step of the guide is an HTML comment followed by a fenced block:
 //   <!-- recipe a: insert FILE after "ANCHOR" -->  the block goes below the first line that reads ANCHOR (trailing
@@ -56,6 +57,8 @@ function apply(copy: string, step: Step): void {
 }
 
 function main(): void {
+  // --keep leaves the copies in place (their paths are printed) for a look at what the guide made.
+  const keep = process.argv.includes('--keep');
   const recipes = parseRecipes(readFileSync(GUIDE, 'utf8'));
   for (const name of ['a', 'b']) {
     if (!recipes.get(name)?.length) throw new Error(`docs/add-an-endpoint.md has no steps for recipe ${name}`);
@@ -67,7 +70,7 @@ function main(): void {
       for (const name of names) for (const step of recipes.get(name) ?? []) apply(copy, step);
       execSync('npm test', { cwd: copy, stdio: 'inherit' });
     } finally {
-      rmSync(copy, { recursive: true, force: true });
+      if (!keep) rmSync(copy, { recursive: true, force: true });
     }
   }
   console.log('\nBoth recipes of docs/add-an-endpoint.md pass the starter’s tests.');

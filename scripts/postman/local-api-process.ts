@@ -13,8 +13,9 @@ export interface LocalApiProcess {
   stop: () => Promise<void>;
 }
 
-// The GET /hello route line `npm start` prints once it listens, e.g. "http://127.0.0.1:41234/dev/hello".
-const STAGE_HELLO_URL = /(http:\/\/127\.0\.0\.1:\d+\/[^\s/]+)\/hello\b/;
+// The stage URL of GET /hello in the route lines `npm start` prints once it listens, e.g. "… and
+// http://127.0.0.1:41234/dev/hello  → HelloWorldFunction": the one URL a segment before /hello and no more.
+const STAGE_HELLO_URL = /\band\s+(http:\/\/127\.0\.0\.1:\d+\/[^\s/]+)\/hello\s/;
 // esbuild builds the function before the server listens; a cold CI machine can be slow.
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;

@@ -7,13 +7,16 @@ export interface Step {
   body: string;
 }
 
-const MARKER = /<!-- recipe (\w+): (insert (\S+) after "([^"]*)"|create (\S+)|run) -->\s*\n```\w*\n([\s\S]*?)```/g;
+// The anchor is quoted with "…" or, when it holds double quotes itself, with '…'.
+const MARKER =
+  /<!-- recipe (\w+): (insert (\S+) after (?:"([^"]*)"|'([^']*)')|create (\S+)|run) -->\s*\n```\w*\n([\s\S]*?)```/g;
 
 /** The steps of each recipe, by recipe name, in the order the guide gives them. */
 export function parseRecipes(markdown: string): Map<string, Step[]> {
   const recipes = new Map<string, Step[]>();
   for (const match of markdown.matchAll(MARKER)) {
-    const [, name = '', action = '', insertFile, anchor, createFile, body = ''] = match;
+    const [, name = '', action = '', insertFile, doubleQuoted, singleQuoted, createFile, body = ''] = match;
+    const anchor = doubleQuoted ?? singleQuoted;
     const label = `recipe ${name}: ${action}`;
     const step: Step = action.startsWith('insert')
       ? { label, kind: 'insert', file: insertFile!, anchor: anchor!, body }

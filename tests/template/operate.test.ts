@@ -26,7 +26,7 @@ describeWithAwsTools('alarms, saved queries and the dashboard, as the SAM transl
     const t = deployed({ LatencyAlarmThresholdMs: '750' });
     const api = onlyId(t, 'AWS::ApiGateway::RestApi');
     const stage = onlyId(t, 'AWS::ApiGateway::Stage');
-    const fn = onlyId(t, 'AWS::Lambda::Function');
+    const fn = 'HelloWorldFunction'; // by name: docs/add-an-endpoint.md adds other functions beside it
     const env = (propertiesOf(t.Resources[fn]).Environment as { Variables: JsonObject }).Variables;
     const onApi = { ApiName: propertiesOf(t.Resources[api]).Name, Stage: { Ref: stage } };
     const summary = resourcesOfType(t, 'AWS::CloudWatch::Alarm').map(([, alarm]) => {
@@ -86,7 +86,7 @@ describeWithAwsTools('alarms, saved queries and the dashboard, as the SAM transl
 
   it("saves the three Logs Insights queries on the function's own log group", () => {
     const t = deployed();
-    const fn = propertiesOf(t.Resources[onlyId(t, 'AWS::Lambda::Function')]);
+    const fn = propertiesOf(t.Resources.HelloWorldFunction);
     const logGroup = (fn.LoggingConfig as JsonObject).LogGroup;
     const queries = resourcesOfType(t, 'AWS::Logs::QueryDefinition').map(([, q]) => propertiesOf(q));
     expect(queries.map((q) => (q.Name as { 'Fn::Sub': string })['Fn::Sub']).sort()).toEqual([
@@ -140,7 +140,7 @@ describeWithAwsTools('alarms, saved queries and the dashboard, as the SAM transl
 
   it('watches metrics the function really publishes: the alarm and the dashboard name them as Powertools does', async () => {
     const t = deployed({ EnableDashboard: 'true' });
-    const fn = onlyId(t, 'AWS::Lambda::Function');
+    const fn = 'HelloWorldFunction'; // by name: docs/add-an-endpoint.md adds other functions beside it
     const env = (propertiesOf(t.Resources[fn]).Environment as { Variables: Record<string, string> }).Variables;
     // Lambda's context.functionName is the physical name that `Ref` of the function gives; stand one in.
     const published = await publishedMetrics(env, 'stack-HelloWorldFunction-abc123');
