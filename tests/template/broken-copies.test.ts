@@ -21,8 +21,9 @@ interface Case {
   parameters?: Record<string, string>;
 }
 
-const fn = (copy: TemplateCopy) => copy.onlyOfType('AWS::Serverless::Function');
-const role = (copy: TemplateCopy) => copy.onlyOfType('AWS::IAM::Role');
+// By name: docs/add-an-endpoint.md adds a function and a role beside these.
+const fn = (_copy: TemplateCopy) => 'HelloWorldFunction';
+const role = (_copy: TemplateCopy) => 'HelloWorldFunctionRole';
 const api = (copy: TemplateCopy) => copy.onlyOfType('AWS::Serverless::Api');
 const logGroup = (copy: TemplateCopy) => {
   const id = copy.get(['Resources', fn(copy), 'Properties', 'LoggingConfig', 'LogGroup']);

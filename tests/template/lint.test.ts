@@ -18,7 +18,7 @@ const LINT_CASES: Array<{ change: string; rule: string; edit: (copy: TemplateCop
     change: 'LoggingConfig.LogGroupName, a property Lambda does not have (LogGroup is)',
     rule: 'E3002',
     edit: (copy) => {
-      const fn = copy.onlyOfType('AWS::Serverless::Function');
+      const fn = 'HelloWorldFunction';
       copy.set(['Resources', fn, 'Properties', 'LoggingConfig', 'LogGroupName'], '/aws/lambda/x');
     },
   },
