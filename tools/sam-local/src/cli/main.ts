@@ -31,7 +31,9 @@ main(process.argv.slice(2)).then(
     if (code !== undefined) process.exit(code);
   },
   (error: unknown) => {
-    console.error(`sam-local ${process.argv[2] ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `sam-local ${process.argv[2] ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   },
 );
