@@ -19,7 +19,7 @@ export default defineConfig([
       parserOptions: {
         // Each TypeScript file is checked with the tsconfig.json that includes it; the root config files
         // (JavaScript, outside tsconfig.json) get TypeScript's default project.
-        projectService: { allowDefaultProject: ['*.config.js', '*.config.mjs'] },
+        projectService: { allowDefaultProject: ['*.config.js', '*.config.mjs', 'tools/*/*.config.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -33,7 +33,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['*.config.js'],
+    files: ['*.config.js', 'tools/*/*.config.js'],
     languageOptions: { sourceType: 'commonjs' },
   },
   {
@@ -52,7 +52,7 @@ export default defineConfig([
     // Jest's asymmetric matchers (expect.any, expect.objectContaining, ...) are declared as returning `any` in
     // @types/jest, so every `{ key: expect.any(String) }` would be an "unsafe assignment". The other no-unsafe-*
     // rules stay on for tests.
-    files: ['tests/**/*.ts'],
+    files: ['tests/**/*.ts', 'tools/*/test/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   prettier,
