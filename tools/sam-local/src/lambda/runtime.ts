@@ -21,7 +21,7 @@ export interface FunctionRuntimeOptions {
 }
 
 interface WorkerMessage {
-  type: 'ready' | 'result';
+  type: 'result';
   id?: string;
   ok?: boolean;
   /** The environment is spent (init failure, uncaught error): it must not get another invocation. */
@@ -31,6 +31,8 @@ interface WorkerMessage {
 }
 
 const WORKER_PATH = join(__dirname, 'runtime-worker.cjs');
+// close() asks the worker to leave and waits this long for it (and its output) before killing it.
+const CLOSE_GRACE_MS = 2000;
 // Host variables a function may legitimately need locally (as sam local passes credentials through).
 const PASSED_THROUGH = [
   'PATH',
@@ -55,6 +57,8 @@ export class FunctionRuntime {
   private pending = 0;
   private lastStderr: string[] = [];
   private closed = false;
+  /** Per worker: settles once its stdout and stderr have been read to the end and every line reported. */
+  private readonly outputDone = new WeakMap<ChildProcess, Promise<void>>();
 
   constructor(private readonly options: FunctionRuntimeOptions) {}
 
@@ -84,10 +88,26 @@ export class FunctionRuntime {
     if (!this.busy) this.discardWorker();
   }
 
+  /**
+   * Ends the environment once queued invocations are done: the worker is asked to exit (the IPC channel closes),
+   * gets CLOSE_GRACE_MS to do so, then is killed; close() resolves after every line it wrote has been reported.
+   */
   async close(): Promise<void> {
     this.closed = true;
     await this.tail;
-    this.discardWorker();
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    const output = this.outputDone.get(worker) ?? Promise.resolve();
+    if (worker.exitCode === null && worker.signalCode === null) {
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      const kill = setTimeout(() => worker.kill('SIGKILL'), CLOSE_GRACE_MS);
+      if (worker.connected) worker.disconnect();
+      else worker.kill('SIGKILL');
+      await exited;
+      clearTimeout(kill);
+    }
+    await output;
   }
 
   private async invokeNow(event: unknown, awsRequestId?: string): Promise<InvokeOutcome> {
@@ -176,14 +196,21 @@ export class FunctionRuntime {
       serialization: 'json',
     });
     this.lastStderr = [];
+    const streamsRead: Array<Promise<void>> = [];
     for (const stream of ['stdout', 'stderr'] as const) {
       const source = worker[stream];
       if (!source) continue;
-      createInterface({ input: source }).on('line', (line) => {
+      const lines = createInterface({ input: source, crlfDelay: Infinity });
+      lines.on('line', (line) => {
         if (stream === 'stderr') this.lastStderr = [...this.lastStderr.slice(-19), line];
         onOutput(line, stream);
       });
+      streamsRead.push(new Promise((resolve) => lines.once('close', resolve)));
     }
+    this.outputDone.set(
+      worker,
+      Promise.all(streamsRead).then(() => undefined),
+    );
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
     });
