@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { parseParameterOverrides } from '../template/parameters';
 import { startLocalApi } from '../http/server';
+import { starterOf, watchParent } from './parent-watch';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
@@ -13,6 +14,7 @@ PORT and HOST environment variables work too; flags win.`;
 const STOP_GRACE_MS = 5000;
 
 export async function startApi(args: string[]): Promise<void> {
+  const starter = starterOf();
   const { values } = parseArgs({
     args,
     options: {
@@ -54,6 +56,13 @@ export async function startApi(args: string[]): Promise<void> {
     maxEnvironments,
     watch: !values['no-watch'],
     prettyLogs: !values['json-logs'],
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `port ${port} is already in use (another sam-local start-api, or another server). ` +
+        `Pick another port with --port <number> or PORT=<number>, or stop whatever holds ${port}.`,
+      { cause: error },
+    );
   });
   console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
   for (const route of api.routes) {
@@ -86,4 +95,6 @@ export async function startApi(args: string[]): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // The server never outlives the command that started it (npm start killed alone must not leave it running).
+  watchParent(starter, stop);
 }

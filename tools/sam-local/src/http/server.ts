@@ -302,6 +302,10 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
+  }).catch(async (error: unknown) => {
+    // Not listening (e.g. EADDRINUSE): stop the watchers, so the caller is left with nothing running.
+    await Promise.all(disposers.map((dispose) => dispose()));
+    throw error;
   });
   const host = options.host ?? '127.0.0.1';
   const displayHost = host.includes(':') ? `[${host}]` : host;
