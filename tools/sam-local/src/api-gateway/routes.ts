@@ -113,11 +113,12 @@ export type RouteLookup = { kind: 'match'; match: RouteMatch } | { kind: 'no-rou
 export function routeRequest(routes: Route[], method: string, rawPath: string): RouteLookup {
   const withoutLeading = rawPath.replace(/^\/+/, '');
   const first = withoutLeading.split('/')[0] ?? '';
-  const candidates: Array<{ rest: string; stage?: string }> = [];
-  if (first.length > 0 && routes.some((route) => route.api.stage === first)) {
-    candidates.push({ rest: withoutLeading.slice(first.length), stage: first });
-  }
-  candidates.push({ rest: `/${withoutLeading}` });
+  // A path that starts with a stage name is routed within that stage only, as on AWS; any other path as a resource
+  // path of any API (sam local's way).
+  const candidates: Array<{ rest: string; stage?: string }> =
+    first.length > 0 && routes.some((route) => route.api.stage === first)
+      ? [{ rest: withoutLeading.slice(first.length), stage: first }]
+      : [{ rest: `/${withoutLeading}` }];
 
   for (const { rest, stage } of candidates) {
     const trimmed = rest.replace(/^\/+/, '').replace(/\/+$/, '');
