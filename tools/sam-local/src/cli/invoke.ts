@@ -10,6 +10,7 @@ import { parseParameterOverrides } from '../template/parameters';
 import { findFunction } from '../template/functions';
 import { loadTemplate } from '../template/template';
 import { FunctionRuntime } from '../lambda/runtime';
+import { nodeFor } from '../lambda/node-binary';
 
 const USAGE = `Usage: sam-local invoke [FunctionLogicalId] <event.json> [--env-vars env.json] [--template template.yaml]
                           [--parameter-overrides 'Key=Value ...']
@@ -92,9 +93,12 @@ async function invokeOnce(argv: string[]): Promise<number> {
   const envVars = args.envVars ? readEnvVarsFile(args.envVars) : undefined;
 
   const { handlerPath } = await buildFunction(fn, join(loaded.dir, '.aws-sam', 'local-build', fn.logicalId));
+  const node = nodeFor(fn.runtime);
+  if (!node.exact) process.stderr.write(`${node.summary}\n`);
   const runtime = new FunctionRuntime({
     fn,
     handlerPath,
+    execPath: node.execPath,
     environment: lambdaEnvironment(loaded.template, fn, envOverridesFor(envVars, fn.logicalId), args.parameters),
     onOutput: (line) => process.stderr.write(`${line}\n`),
   });

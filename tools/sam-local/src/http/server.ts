@@ -8,6 +8,7 @@ import { envOverridesFor, type EnvVarsFile } from '../lambda/env-vars-file';
 import { findFunction } from '../template/functions';
 import { loadTemplate } from '../template/template';
 import { FunctionPool } from '../lambda/pool';
+import { nodeFor } from '../lambda/node-binary';
 import type { InvokeOutcome } from '../lambda/runtime';
 import { guardConnections, hostProblem } from './connections';
 import { lineWriter } from './line-writer';
@@ -92,10 +93,15 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
 
   const runtimes = new Map<string, FunctionPool>();
   const disposers: Array<() => Promise<void>> = [];
+  const nodeSummaries = new Set<string>();
   try {
     for (const functionId of new Set(routes.map((route) => route.functionId))) {
       const fn = findFunction(loaded, functionId, parameters);
       const outdir = join(buildDir, functionId);
+      const node = nodeFor(fn.runtime);
+      // Said once per runtime, at start-up.
+      if (!nodeSummaries.has(node.summary)) log(node.summary);
+      nodeSummaries.add(node.summary);
       const environment = lambdaEnvironment(
         loaded.template,
         fn,
@@ -107,6 +113,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
           fn,
           handlerPath: builtHandlerPath(fn, outdir),
           environment,
+          execPath: node.execPath,
           onOutput: (line, stream) => functionOutput(functionId, line, stream),
         },
         options.maxEnvironments ?? 1,

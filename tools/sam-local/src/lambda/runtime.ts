@@ -18,6 +18,8 @@ export interface FunctionRuntimeOptions {
   handlerPath: string;
   environment: Record<string, string>;
   onOutput: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** The node executable the environment runs on (default: the toolkit's own); see nodeFor() in node-binary.ts. */
+  execPath?: string;
 }
 
 interface WorkerMessage {
@@ -189,6 +191,7 @@ export class FunctionRuntime {
       PASSED_THROUGH.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
     );
     const worker = fork(WORKER_PATH, [], {
+      ...(this.options.execPath ? { execPath: this.options.execPath } : {}),
       env: { ...host, ...environment },
       // Lambda caps the heap below the function's memory; no loaders of ours (tsx) leak into the function.
       execArgv: [`--max-old-space-size=${Math.max(32, Math.floor(fn.memorySize * 0.9))}`],
