@@ -9,6 +9,7 @@ import { findFunction } from '../template/functions';
 import { loadTemplate } from '../template/template';
 import { FunctionPool } from '../lambda/pool';
 import { nodeFor } from '../lambda/node-binary';
+import { compactMetrics } from '../lambda/emf';
 import type { InvokeOutcome } from '../lambda/runtime';
 import { guardConnections, hostProblem } from './connections';
 import { lineWriter } from './line-writer';
@@ -108,13 +109,18 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         { ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}), ...envOverridesFor(options.envVars, functionId) },
         parameters,
       );
+      // POWERTOOLS_DEV also silences Powertools Metrics; unless told otherwise, keep them on and show each EMF
+      // document as one compact line (below).
+      if (options.prettyLogs) environment.POWERTOOLS_METRICS_DISABLED ??= 'false';
+      const output = (line: string, stream: 'stdout' | 'stderr'): void =>
+        functionOutput(functionId, (options.prettyLogs && compactMetrics(line)) || line, stream);
       const runtime = new FunctionPool(
         {
           fn,
           handlerPath: builtHandlerPath(fn, outdir),
           environment,
           execPath: node.execPath,
-          onOutput: (line, stream) => functionOutput(functionId, line, stream),
+          onOutput: output,
         },
         options.maxEnvironments ?? 1,
       );
