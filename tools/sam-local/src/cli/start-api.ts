@@ -7,7 +7,7 @@ import { starterOf, watchParent } from './parent-watch';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
-                    [--no-watch] [--json-logs]
+                    [--no-watch] [--no-type-check] [--json-logs]
 PORT and HOST environment variables work too; flags win.`;
 
 // Graceful stop: no new connections, in-flight requests finish, then exit 0 (forced after 5 s).
@@ -25,6 +25,7 @@ export async function startApi(args: string[]): Promise<void> {
       'parameter-overrides': { type: 'string' },
       'max-environments': { type: 'string' },
       'no-watch': { type: 'boolean' },
+      'no-type-check': { type: 'boolean' },
       'json-logs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -55,6 +56,7 @@ export async function startApi(args: string[]): Promise<void> {
       : {}),
     maxEnvironments,
     watch: !values['no-watch'],
+    typeCheck: !values['no-type-check'],
     prettyLogs: !values['json-logs'],
   }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;

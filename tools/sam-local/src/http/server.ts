@@ -10,6 +10,7 @@ import { loadTemplate } from '../template/template';
 import { FunctionPool } from '../lambda/pool';
 import { nodeFor } from '../lambda/node-binary';
 import { compactMetrics } from '../lambda/emf';
+import { startTypeCheck } from '../lambda/type-check';
 import type { InvokeOutcome } from '../lambda/runtime';
 import { guardConnections, hostProblem } from './connections';
 import { lineWriter } from './line-writer';
@@ -51,6 +52,8 @@ export interface LocalApiOptions {
   maxEnvironments?: number;
   /** A request (headers and body) slower than this is cut off. */
   requestTimeoutMs?: number;
+  /** Type-check the functions' TypeScript in the background (tsc --watch) and report errors in the log. */
+  typeCheck?: boolean;
   /** The server's own lines: routes, access log, faults. Default: stdout. */
   log?: (line: string) => void;
   /** The functions' stdout/stderr lines. Default: stderr, prefixed with the function id. */
@@ -140,6 +143,10 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       } else {
         await buildFunction(fn, outdir);
       }
+    }
+    if (options.typeCheck) {
+      const codeDirs = [...runtimes.keys()].map((functionId) => findFunction(loaded, functionId, parameters).codeDir);
+      disposers.push(startTypeCheck(codeDirs, log).stop);
     }
   } catch (error) {
     await Promise.all(disposers.map((dispose) => dispose()));
