@@ -32,7 +32,8 @@ const DROPPED = new Set(['transfer-encoding']);
  * (test_aws_proxy_response_payload_format_validation and test_lambda_aws_proxy_response_format) and its
  * .snapshot.json: an unknown top-level key → 502; statusCode "201" → 201, "test" → 502; no statusCode → 200 with
  * an empty body; a multiValueHeaders value that is not a list → 502; a result that is not an object → 502; header
- * values true/false sent as "true"/"false"; a header in both maps sent with both values, multiValueHeaders' first.
+ * values true/false sent as "true"/"false"; a header in both maps sent with both values, multiValueHeaders' first
+ * (the same value in both only once: docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).
  */
 export function toHttpResponse(result: unknown, options: ProxyResultOptions = {}): ProxyResultCheck {
   if (typeof result !== 'object' || result === null || Array.isArray(result)) {
@@ -104,7 +105,8 @@ function mergeHeaders(headers: unknown, multiValueHeaders: unknown): Record<stri
       if (!SCALAR_TYPES.has(typeof value)) return `header ${name} must be a string, got ${describe(value)}`;
       const key = keyOf.get(name.toLowerCase()) ?? name;
       keyOf.set(name.toLowerCase(), key);
-      merged[key] = [...(merged[key] ?? []), String(value)];
+      // The same name and value in both maps is sent once (the output format in set-up-lambda-proxy-integrations.html).
+      if (!merged[key]?.includes(String(value))) merged[key] = [...(merged[key] ?? []), String(value)];
     }
   }
   const invalid = Object.entries(merged).find(

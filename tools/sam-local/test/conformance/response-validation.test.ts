@@ -85,6 +85,18 @@ describe('results API Gateway accepts', () => {
     ]);
   });
 
+  it(`the same header and value in both maps: sent once (source: ${SOURCES.outputFormat})`, async () => {
+    const response = await api.respondWith({
+      statusCode: 200,
+      multiValueHeaders: { 'X-Same': ['one', 'two'] },
+      headers: { 'x-same': 'two' },
+    });
+    expect(rawHeader(response, 'x-same')).toEqual([
+      ['X-Same', 'one'],
+      ['X-Same', 'two'],
+    ]);
+  });
+
   it(`Connection, Content-Length, Date and Server from the function are sent as x-amzn-Remapped-*; Transfer-Encoding is dropped (${SOURCES.remapped})`, async () => {
     const response = await api.respondWith({
       statusCode: 200,
