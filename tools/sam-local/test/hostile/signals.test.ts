@@ -119,6 +119,8 @@ describe('stopping while a request is in flight', () => {
 
   it('prints the access line of the request it finished while stopping, before exiting', async () => {
     const server = (started = await startLocalApiProcess(ARGS));
+    // Warm first: the cold start (module load) would otherwise count against the 1 s Timeout beside the 800 ms.
+    await faultsWorkerPid(server.port);
     const { response } = await slowRequestInFlight(server, false);
     server.child.kill('SIGTERM');
     await response;
