@@ -93,4 +93,19 @@ describe('npm start', () => {
       blocker.close();
     }
   }, 60_000);
+
+  it('a --lambda-port already in use: a message naming --lambda-port, and a non-zero exit', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const started = npmStart(['--port', '0', '--lambda-port', String(port), '--no-watch', '--json-logs']);
+      const code = await new Promise<number | null>((resolve) => started.child.once('exit', resolve));
+      expect(code).not.toBe(0);
+      expect(started.output()).toMatch(new RegExp(`port ${port} is already in use`, 'i'));
+      expect(started.output()).toMatch(/--lambda-port <number>/);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
 });

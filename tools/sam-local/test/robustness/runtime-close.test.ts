@@ -8,6 +8,7 @@ import { buildFunction } from '../../src/lambda/build';
 import { FunctionRuntime } from '../../src/lambda/runtime';
 import { findFunction } from '../../src/template/functions';
 import { loadTemplate } from '../../src/template/template';
+import { freePort } from '../helpers/fixture-copy';
 import { isRunning } from '../helpers/start-process';
 import { ROUTES_TEMPLATE } from '../helpers/paths';
 
@@ -56,5 +57,29 @@ describe('closing an environment', () => {
     const { pid } = JSON.parse((first as { result: { body: string } }).result.body) as { pid: number };
     await runtime.close();
     expect(isRunning(pid)).toBe(false);
+  });
+
+  // A debugging environment starts again whenever its worker ends (so a debugger can reattach): closing must not.
+  it('ends a debugging environment for good: no worker starts again after close()', async () => {
+    const output: string[] = [];
+    const port = await freePort();
+    const runtime = new FunctionRuntime({
+      fn,
+      handlerPath,
+      environment: {},
+      onOutput: (line) => output.push(line),
+      nodeFlags: [`--inspect=127.0.0.1:${port}`],
+      debugging: true,
+    });
+    runtime.prestart();
+    const first = await runtime.invoke({ pathParameters: { kind: 'ok' } });
+    const { pid } = JSON.parse((first as { result: { body: string } }).result.body) as { pid: number };
+    // Past the first second, an exit counts as one to restart after (a quicker one is taken for a start-up failure).
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await runtime.close();
+    expect(isRunning(pid)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(output.filter((line) => line.startsWith('Debugger listening on'))).toHaveLength(1);
+    expect(await runtime.invoke({ pathParameters: { kind: 'ok' } })).toMatchObject({ kind: 'unavailable' });
   });
 });
