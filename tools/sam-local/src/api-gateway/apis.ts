@@ -14,6 +14,8 @@ export interface RestApi {
   cors: Record<string, string> | null;
   /** Headers the API adds to its own 4xx and 5xx answers (GatewayResponses DEFAULT_4XX / DEFAULT_5XX). */
   gatewayHeaders: { '4xx': Record<string, string>; '5xx': Record<string, string> };
+  /** The API's BinaryMediaTypes (SAM writes `image~1png` for `image/png`), e.g. `['image/png', 'application/*']`. */
+  binaryMediaTypes: string[];
 }
 
 // SAM's implicit API (an Api event without RestApiId) is deployed with a stage named Prod.
@@ -30,6 +32,7 @@ export function readRestApi(template: Template, logicalId: string, parameters: R
       '4xx': gatewayHeadersOf(template, logicalId, 'DEFAULT_4XX', parameters),
       '5xx': gatewayHeadersOf(template, logicalId, 'DEFAULT_5XX', parameters),
     },
+    binaryMediaTypes: binaryMediaTypesOf(template, logicalId, parameters),
   };
 }
 
@@ -99,6 +102,15 @@ function gatewayHeadersOf(
       return resolved === undefined ? [] : [[name, resolved]];
     }),
   );
+}
+
+function binaryMediaTypesOf(template: Template, apiId: string, parameters: Record<string, string>): string[] {
+  const types = template.Resources[apiId]?.Properties?.BinaryMediaTypes ?? template.Globals?.Api?.BinaryMediaTypes;
+  if (!Array.isArray(types)) return [];
+  return types.flatMap((type: unknown) => {
+    const resolved = resolveLocalValue(template, type, parameters);
+    return resolved === undefined ? [] : [resolved.replaceAll('~1', '/')];
+  });
 }
 
 function unquote(value: string | undefined): string | undefined {

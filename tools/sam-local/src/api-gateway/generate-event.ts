@@ -61,7 +61,7 @@ export function generateEvent(options: GenerateEventOptions): APIGatewayProxyEve
   const rawHeaders = [
     ...(has('host') ? [] : [['Host', authority]]),
     ...headers,
-    // What any HTTP/1.1 client sends with a body.
+    // What any HTTP/1.1 client sends with a body (dropped from the event, as the local API drops it).
     ...(body.length > 0 && !has('content-length') ? [['Content-Length', String(body.length)]] : []),
   ].flat();
   const loopback = /^(localhost|127\.[\d.]+|\[::1\])(:\d+)?$/i.test(authority);

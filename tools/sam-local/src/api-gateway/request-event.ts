@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { matchesBinaryMediaType } from './media-types';
 import type { RouteMatch } from './routes';
 
 export interface IncomingRequestInfo {
@@ -19,6 +20,36 @@ export interface IncomingRequestInfo {
 export interface EventIdentity {
   accountId: string;
   apiId: string;
+  /** requestContext.requestId, also the response's x-amzn-RequestId (default: a fresh UUID). */
+  requestId?: string;
+  /** requestContext.extendedRequestId, also the response's x-amz-apigw-id (default: a fresh one). */
+  extendedRequestId?: string;
+  /** The X-Amzn-Trace-Id the function sees (default: the client's, else a fresh root). */
+  traceId?: string;
+}
+
+// Request headers API Gateway's REST API never passes on, not even to a proxy integration: the "headers dropped"
+// table of docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html as localstack applies
+// it (localstack-core/.../execute_api/header_utils.py). Connection and Content-Length are absent from the events
+// AWS recorded in localstack/localstack tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json.
+const DROPPED_REQUEST_HEADERS = new Set([
+  'connection',
+  'content-length',
+  'content-md5',
+  'expect',
+  'max-forwards',
+  'proxy-authenticate',
+  'server',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'www-authenticate',
+]);
+
+/** A fresh extendedRequestId / x-amz-apigw-id, in API Gateway's shape (e.g. `FiV9AHvHoAMFtsg=`). */
+export function newExtendedRequestId(): string {
+  return randomBytes(11).toString('base64');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -31,12 +62,13 @@ export function buildProxyEvent(
 ): APIGatewayProxyEvent {
   const { route } = match;
   const now = new Date();
-  const { headers, multiValueHeaders } = eventHeaders(request);
+  const { headers, multiValueHeaders } = eventHeaders(request, ids.traceId);
   const { single, multi } = eventQuery(request.rawQuery);
-  const body = eventBody(request.body);
+  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  const body = eventBody(request.body, matchesBinaryMediaType(contentType, route.api.binaryMediaTypes));
   const host = headers.Host ?? headers.host ?? 'localhost';
   const userAgent = headers['User-Agent'] ?? headers['user-agent'] ?? null;
-  const requestId = randomUUID();
+  const requestId = ids.requestId ?? randomUUID();
   const event: APIGatewayProxyEvent = {
     resource: route.resourcePath,
     path: match.path,
@@ -53,10 +85,10 @@ export function buildProxyEvent(
       resourceId: resourceIdOf(route.resourcePath),
       resourcePath: route.resourcePath,
       httpMethod: request.method,
-      extendedRequestId: randomBytes(12).toString('base64url'),
+      extendedRequestId: ids.extendedRequestId ?? newExtendedRequestId(),
       requestTime: formatRequestTime(now),
       requestTimeEpoch: now.getTime(),
-      path: `/${route.api.stage}${match.path === '/' ? '' : match.path}`,
+      path: match.stagePath ?? `/${route.api.stage}${match.path === '/' ? '' : match.path}`,
       protocol: `HTTP/${request.httpVersion}`,
       stage: route.api.stage,
       domainPrefix: host.split('.')[0] ?? host,
@@ -87,17 +119,23 @@ export function buildProxyEvent(
   return event;
 }
 
-// API Gateway keeps the client's header names; the single-value map holds the last value.
-// It also adds the forwarding headers it would add in front of the integration.
-function eventHeaders(request: IncomingRequestInfo): {
+// API Gateway keeps the client's header names (Authorization excepted: it always arrives so spelled, as AWS
+// recorded in test_apigateway_lambda.snapshot.json); the single-value map holds the last value. It drops the
+// headers above and adds the forwarding headers it would add in front of the integration.
+function eventHeaders(
+  request: IncomingRequestInfo,
+  traceId: string | undefined,
+): {
   headers: Record<string, string>;
   multiValueHeaders: Record<string, string[]>;
 } {
   const multiValueHeaders: Record<string, string[]> = {};
   const nameOf = new Map<string, string>();
   const add = (name: string, value: string): void => {
-    const key = nameOf.get(name.toLowerCase()) ?? name;
-    nameOf.set(name.toLowerCase(), key);
+    const lower = name.toLowerCase();
+    if (DROPPED_REQUEST_HEADERS.has(lower)) return;
+    const key = nameOf.get(lower) ?? (lower === 'authorization' ? 'Authorization' : name);
+    nameOf.set(lower, key);
     (multiValueHeaders[key] ??= []).push(value);
   };
   for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) add(request.rawHeaders[i]!, request.rawHeaders[i + 1]!);
@@ -110,22 +148,24 @@ function eventHeaders(request: IncomingRequestInfo): {
   forwarded('X-Forwarded-For', [...(priorFor ?? []), request.sourceIp].join(', '));
   forwarded('X-Forwarded-Port', String(request.serverPort));
   forwarded('X-Forwarded-Proto', request.scheme ?? 'http');
-  if (!nameOf.has('x-amzn-trace-id')) forwarded('X-Amzn-Trace-Id', traceId());
+  if (!nameOf.has('x-amzn-trace-id')) forwarded('X-Amzn-Trace-Id', traceId ?? `Root=${newTraceRoot()}`);
   const headers = Object.fromEntries(
     Object.entries(multiValueHeaders).map(([key, values]) => [key, values[values.length - 1]!]),
   );
   return { headers, multiValueHeaders };
 }
 
-// Keys and values are percent-decoded (a malformed sequence is kept as sent); the single-value
-// map keeps the last value of a repeated key, the multi-value map all of them; null when empty.
+// Keys and values are percent-decoded, `+` as a space (a malformed sequence is kept as sent); the single-value
+// map keeps the last value of a repeated key, the multi-value map all of them; null when empty (recorded in
+// test_apigateway_lambda.snapshot.json, invocation-payload-with-params-encoding). A `;` splits the query like `&`
+// ("results in the data being split": docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html).
 function eventQuery(rawQuery: string): {
   single: Record<string, string> | null;
   multi: Record<string, string[]> | null;
 } {
   if (rawQuery.length === 0) return { single: null, multi: null };
   const multi: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
-  for (const pair of rawQuery.split('&')) {
+  for (const pair of rawQuery.split(/[&;]/)) {
     if (pair.length === 0) continue;
     const at = pair.indexOf('=');
     const key = decodeQueryComponent(at < 0 ? pair : pair.slice(0, at));
@@ -148,8 +188,13 @@ function decodeQueryComponent(text: string): string {
   }
 }
 
-function eventBody(body: Buffer): { text: string | null; isBase64Encoded: boolean } {
+// A body whose Content-Type is one of the API's binary media types arrives base64-encoded; any other body as text
+// (docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html; verified against
+// AWS in ministackorg/ministack pull request #767). Bytes that are not UTF-8 are sent base64-encoded rather than
+// mangled: what AWS makes of them is not established.
+function eventBody(body: Buffer, binary: boolean): { text: string | null; isBase64Encoded: boolean } {
   if (body.length === 0) return { text: null, isBase64Encoded: false };
+  if (binary) return { text: body.toString('base64'), isBase64Encoded: true };
   try {
     return { text: utf8.decode(body), isBase64Encoded: false };
   } catch {
@@ -172,6 +217,7 @@ function formatRequestTime(date: Date): string {
   return `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
 
-function traceId(): string {
-  return `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+/** An X-Ray trace root, `1-<epoch seconds, hex>-<24 hex digits>`. */
+export function newTraceRoot(): string {
+  return `1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 }

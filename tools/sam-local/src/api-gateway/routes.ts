@@ -16,9 +16,12 @@ export interface Route {
 
 export interface RouteMatch {
   route: Route;
+  /** Path parameters as sent (percent-encoding kept, as API Gateway's REST API passes them), or null. */
   pathParameters: Record<string, string> | null;
-  /** The request path without the stage prefix (API Gateway's `path`). */
+  /** The request path without the stage prefix, as sent (API Gateway's `path`). */
   path: string;
+  /** The path with the stage prefix, as sent (API Gateway's `requestContext.path`); `/<stage><path>` when absent. */
+  stagePath?: string;
 }
 
 /** Every Api event of the template's functions; routes of one API share one RestApi object. */
@@ -79,8 +82,9 @@ function matchSegments(route: Route, parts: string[]): Record<string, string> | 
       return parameters;
     }
     const part = parts[index];
-    if (part === undefined) return undefined;
-    if (segment.kind === 'literal' && segment.value !== part) return undefined;
+    // An empty segment (a doubled slash) matches no literal and no parameter.
+    if (part === undefined || part.length === 0) return undefined;
+    if (segment.kind === 'literal' && decoded(part) !== segment.value) return undefined;
     if (segment.kind === 'param') parameters[segment.name] = part;
   }
   if (parts.length !== route.segments.length) return undefined;
@@ -99,17 +103,26 @@ function moreSpecific(a: Route, b: Route): number {
 export type RouteLookup = { kind: 'match'; match: RouteMatch } | { kind: 'no-route' };
 
 /**
- * Finds the route for a decoded request path, served both at the resource path (as `sam local
- * start-api` does) and under the stage prefix (as in the deployed URL).
+ * Finds the route for a request path as sent (percent-encoded), served both under the stage prefix (as in the
+ * deployed URL) and at the resource path (as `sam local start-api` does). As API Gateway's REST API does (recorded
+ * in localstack/localstack tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json,
+ * test_lambda_aws_proxy_integration): leading slashes collapse (`//stage//x` routes as `/stage/x`, and `path` is
+ * `/x` while `requestContext.path` keeps `/stage//x`); a trailing slash is kept in both paths but not in a greedy
+ * parameter; a doubled slash inside a greedy path is kept; nothing is percent-decoded.
  */
-export function findRoute(routes: Route[], method: string, decodedSegments: string[]): RouteLookup {
-  const [first, ...rest] = decodedSegments;
-  const candidates: Array<{ parts: string[]; stage?: string }> = [];
-  if (first !== undefined && routes.some((route) => route.api.stage === first))
-    candidates.push({ parts: rest, stage: first });
-  candidates.push({ parts: decodedSegments });
+export function findRouteForPath(routes: Route[], method: string, rawPath: string): RouteLookup {
+  const withoutLeading = rawPath.replace(/^\/+/, '');
+  const first = withoutLeading.split('/')[0] ?? '';
+  // A path that starts with a stage name is routed within that stage only, as on AWS; any other path as a resource
+  // path of any API (sam local's way).
+  const candidates: Array<{ rest: string; stage?: string }> =
+    first.length > 0 && routes.some((route) => route.api.stage === first)
+      ? [{ rest: withoutLeading.slice(first.length), stage: first }]
+      : [{ rest: `/${withoutLeading}` }];
 
-  for (const { parts, stage } of candidates) {
+  for (const { rest, stage } of candidates) {
+    const trimmed = rest.replace(/^\/+/, '').replace(/\/+$/, '');
+    const parts = trimmed.length === 0 ? [] : trimmed.split('/');
     const matching = routes
       .filter((route) => stage === undefined || route.api.stage === stage)
       .flatMap((route) => {
@@ -121,21 +134,37 @@ export function findRoute(routes: Route[], method: string, decodedSegments: stri
     const best = matching.filter((m) => moreSpecific(m.route, matching[0]!.route) === 0);
     const found = best.find((m) => m.route.method === method) ?? best.find((m) => m.route.method === 'ANY');
     if (!found) return { kind: 'no-route' };
-    return { kind: 'match', match: { ...found, path: `/${parts.join('/')}` } };
+    const path = `/${rest.replace(/^\/+/, '')}`;
+    const stagePath = stage === undefined ? `/${found.route.api.stage}${path === '/' ? '' : path}` : `/${stage}${rest}`;
+    return { kind: 'match', match: { ...found, path, stagePath } };
   }
   return { kind: 'no-route' };
 }
 
+/** findRouteForPath for a path given as its segments. */
+export function findRoute(routes: Route[], method: string, segments: string[]): RouteLookup {
+  return findRouteForPath(routes, method, `/${segments.join('/')}`);
+}
+
 /** The CORS preflight answer for a path, when some route of a Cors-enabled API serves it. */
-export function findPreflight(routes: Route[], decodedSegments: string[]): Record<string, string> | undefined {
+export function findPreflight(routes: Route[], rawPath: string): Record<string, string> | undefined {
   for (const method of new Set(routes.map((route) => route.method))) {
-    const found = findRoute(routes, method, decodedSegments);
+    const found = findRouteForPath(routes, method, rawPath);
     if (found.kind === 'match' && found.match.route.api.cors) return found.match.route.api.cors;
   }
   return undefined;
 }
 
 /** The API a request path belongs to (by its stage prefix), for the headers of API Gateway's own answers. */
-export function apiFor(routes: Route[], decodedSegments: string[]): RestApi | undefined {
-  return (routes.find((route) => route.api.stage === decodedSegments[0]) ?? routes[0])?.api;
+export function apiFor(routes: Route[], rawPath: string): RestApi | undefined {
+  const first = rawPath.replace(/^\/+/, '').split('/')[0];
+  return (routes.find((route) => route.api.stage === first) ?? routes[0])?.api;
+}
+
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

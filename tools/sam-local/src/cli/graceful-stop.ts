@@ -1,8 +1,11 @@
-// Graceful stop for the long-running commands: on SIGINT or SIGTERM, stop accepting, let in-flight work finish,
-// then exit 0 (forced after STOP_GRACE_MS).
+// Graceful stop for the long-running commands: on SIGINT or SIGTERM, or when the command that started the server
+// is gone, stop accepting, let in-flight work finish, then exit 0 (forced after STOP_GRACE_MS).
+import { watchParent, type Starter } from './parent-watch';
+
 const STOP_GRACE_MS = 5000;
 
-export function stopOnSignals(close: () => Promise<void>): void {
+/** `starter` (read with starterOf() first thing) makes the server stop when the command that started it is gone. */
+export function stopOnSignals(close: () => Promise<void>, starter?: Starter): void {
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -22,4 +25,6 @@ export function stopOnSignals(close: () => Promise<void>): void {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // The server never outlives the command that started it (npm start killed alone must not leave it running).
+  if (starter) watchParent(starter, stop);
 }

@@ -12,6 +12,7 @@ import { parseParameterOverrides } from '../template/parameters';
 import { findFunction } from '../template/functions';
 import { loadTemplate } from '../template/template';
 import { FunctionRuntime } from '../lambda/runtime';
+import { nodeFor } from '../lambda/node-binary';
 
 const USAGE = `Usage: sam-local invoke [FunctionLogicalId] <event.json> [--env-vars env.json] [--template template.yaml]
                           [--parameter-overrides 'Key=Value ...'] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
@@ -102,11 +103,14 @@ async function invokeOnce(argv: string[]): Promise<number> {
   // Source maps for the local build only: stack traces and breakpoints point at the TypeScript sources.
   const outdir = join(loaded.dir, '.aws-sam', 'local-build', fn.logicalId);
   const { handlerPath } = await buildFunction(fn, outdir, { localSourceMaps: true });
+  const node = nodeFor(fn.runtime);
+  if (!node.exact) process.stderr.write(`${node.summary}\n`);
   const { inspector } = args;
   if (inspector) process.stderr.write(`${attachLine(fn.logicalId, inspector, 0)}\n`);
   const runtime = new FunctionRuntime({
     fn,
     handlerPath,
+    execPath: node.execPath,
     environment: lambdaEnvironment(loaded.template, fn, envOverridesFor(envVars, fn.logicalId), args.parameters),
     onOutput: (line) => process.stderr.write(`${line}\n`),
     nodeFlags: ['--enable-source-maps', ...(inspector ? [inspectorFlag(inspector, 0)] : [])],

@@ -5,17 +5,22 @@ import { takeInspectorFlag } from '../lambda/inspector';
 import { parseParameterOverrides } from '../template/parameters';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
 import { stopOnSignals } from './graceful-stop';
+import { starterOf } from './parent-watch';
+import { explainPortInUse } from './port-in-use';
 import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
-                    [--no-watch] [--json-logs] [--lambda-port 3001] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
+                    [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
+                    [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
 PORT and HOST environment variables work too; flags win.
 --lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
 on the same execution environments as the HTTP API. --inspect starts each function's worker with the Node
 inspector (first function on 9229, the next on 9230, …); --inspect-brk also waits for a debugger.`;
 
 export async function startApi(args: string[]): Promise<void> {
+  // Read before anything else, while the command that started this process is surely still there.
+  const starter = starterOf();
   const { rest, inspector } = takeInspectorFlag(args);
   const { values } = parseArgs({
     args: rest,
@@ -27,6 +32,7 @@ export async function startApi(args: string[]): Promise<void> {
       'parameter-overrides': { type: 'string' },
       'max-environments': { type: 'string' },
       'no-watch': { type: 'boolean' },
+      'no-type-check': { type: 'boolean' },
       'json-logs': { type: 'boolean' },
       'lambda-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -64,11 +70,19 @@ export async function startApi(args: string[]): Promise<void> {
       : {}),
     maxEnvironments,
     watch: !values['no-watch'],
+    typeCheck: !values['no-type-check'],
     prettyLogs: !values['json-logs'],
     ...(inspector ? { inspector } : {}),
   };
-  const served =
-    lambdaPort === undefined ? await apiAlone(apiOptions) : await startWithInvokeEndpoint(apiOptions, lambdaPort);
+  const served = await (
+    lambdaPort === undefined ? apiAlone(apiOptions) : startWithInvokeEndpoint(apiOptions, lambdaPort)
+  ).catch((error: unknown) =>
+    explainPortInUse(error, {
+      [port]: '--port <number> or PORT=<number>',
+      // Listened on second: when both ports are the same, it is this one that fails.
+      ...(lambdaPort !== undefined ? { [lambdaPort]: '--lambda-port <number>' } : {}),
+    }),
+  );
   const { api } = served;
   console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
   for (const route of api.routes) {
@@ -87,7 +101,7 @@ export async function startApi(args: string[]): Promise<void> {
     values['no-watch'] ? 'Watch mode off.' : 'Watching sources: edits are rebuilt and served on the next request.',
   );
   console.log('Ctrl+C to stop.');
-  stopOnSignals(served.close);
+  stopOnSignals(served.close, starter);
 }
 
 async function apiAlone(

@@ -10,6 +10,8 @@ import { listFunctions } from '../template/functions';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
 import { stopOnSignals } from './graceful-stop';
+import { starterOf } from './parent-watch';
+import { explainPortInUse } from './port-in-use';
 
 const USAGE = `Usage: sam-local start-lambda [--port 3001] [--host 127.0.0.1] [--template template.yaml]
                        [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
@@ -19,6 +21,8 @@ Then: aws lambda invoke --endpoint-url http://127.0.0.1:3001 --function-name <Fu
 environments: sam-local start-api --lambda-port 3001.`;
 
 export async function startLambda(args: string[]): Promise<void> {
+  // Read before anything else, while the command that started this process is surely still there.
+  const starter = starterOf();
   const { rest, inspector } = takeInspectorFlag(args);
   const { values } = parseArgs({
     args: rest,
@@ -76,7 +80,7 @@ export async function startLambda(args: string[]): Promise<void> {
     });
   } catch (error) {
     await functions.close();
-    throw error;
+    explainPortInUse(error, { [port]: '--port <number>' });
   }
   log(`Lambda Invoke API (no Docker) ready in ${Date.now() - started} ms on ${endpoint.url}. Functions:`);
   for (const functionId of functionIds) log(`  ${functionId}`);
@@ -88,5 +92,5 @@ export async function startLambda(args: string[]): Promise<void> {
   stopOnSignals(async () => {
     await running.close();
     await functions.close();
-  });
+  }, starter);
 }

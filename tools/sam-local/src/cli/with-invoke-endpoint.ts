@@ -28,6 +28,7 @@ export async function startWithInvokeEndpoint(
     ...(options.buildDir ? { buildDir: options.buildDir } : {}),
     maxEnvironments: options.maxEnvironments ?? 1,
     watch: options.watch ?? false,
+    typeCheck: options.typeCheck ?? false,
     sourceMaps: options.sourceMaps ?? true,
     ...(options.inspector ? { inspector: options.inspector } : {}),
     log,

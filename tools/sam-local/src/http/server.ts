@@ -9,7 +9,19 @@ import { guardConnections, hostProblem } from './connections';
 import { lineWriter } from './line-writer';
 import { toHttpResponse, type HttpResponse } from '../api-gateway/proxy-result';
 import { requestEvent, routeRequest } from '../api-gateway/request-to-event';
+import { newExtendedRequestId } from '../api-gateway/request-event';
 import { apiFor, findPreflight, routesFromTemplate, type Route } from '../api-gateway/routes';
+import {
+  contentLengthExceeded,
+  internalServerError,
+  missingAuthenticationToken,
+  requestTooLong,
+  responseTraceId,
+  type RequestIds,
+} from '../api-gateway/gateway-responses';
+import { matchesBinaryMediaType } from '../api-gateway/media-types';
+import { LAMBDA_REQUEST_LIMIT_BYTES, LAMBDA_RESPONSE_LIMIT_BYTES, payloadBytes } from '../lambda/payload-limits';
+import { randomUUID } from 'node:crypto';
 
 export interface LocalApiOptions {
   /** Default: template.yaml in the current directory. */
@@ -34,6 +46,8 @@ export interface LocalApiOptions {
   maxEnvironments?: number;
   /** A request (headers and body) slower than this is cut off. */
   requestTimeoutMs?: number;
+  /** Type-check the functions' TypeScript in the background (tsc --watch) and report errors in the log. */
+  typeCheck?: boolean;
   /** The server's own lines: routes, access log, faults. Default: stdout. */
   log?: (line: string) => void;
   /** The functions' stdout/stderr lines. Default: stderr, prefixed with the function id. */
@@ -64,8 +78,11 @@ export interface LocalApi {
 // API Gateway's payload limit for REST APIs.
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-const MISSING_TOKEN = { message: 'Missing Authentication Token' };
-const INTERNAL_ERROR = { message: 'Internal server error' };
+// After a 413 for a body over the limit, the rest of the body is read and discarded (so the client, still sending,
+// can read the answer instead of meeting a reset), up to these bounds; then the connection closes.
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+const DRAIN_IDLE_MS = 1000;
+const DRAIN_MAX_MS = 10_000;
 
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
   const stdoutWriter = lineWriter(process.stdout);
@@ -93,6 +110,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       ...(options.buildDir ? { buildDir: options.buildDir } : {}),
       maxEnvironments: options.maxEnvironments ?? 1,
       watch: options.watch ?? false,
+      typeCheck: options.typeCheck ?? false,
       sourceMaps: options.sourceMaps ?? true,
       ...(options.inspector ? { inspector: options.inspector } : {}),
       log,
@@ -112,12 +130,19 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     (req, res) => {
       void handle(req, res).catch((error: unknown) => {
         log(`Local API fault on ${req.method ?? '?'} ${req.url ?? '?'}: ${(error as Error).stack ?? String(error)}`);
-        if (!res.headersSent) send(res, jsonResponse(502, INTERNAL_ERROR), req.method === 'HEAD');
-        else res.destroy();
+        if (!res.headersSent) {
+          const fallback = jsonResponse(502, { message: 'Internal server error' });
+          send(req, res, fallback, req.method === 'HEAD');
+        } else res.destroy();
       });
     },
   );
   const connections = guardConnections(server, log);
+  // Expect: 100-continue is answered 100 only for a body API Gateway would take; otherwise the 413 comes at once.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) <= MAX_BODY_BYTES) res.writeContinue();
+    server.emit('request', req, res);
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
@@ -134,7 +159,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       if (!res.writableFinished) log(`${method} ${url}: the client left while its response was being sent`);
     });
     if (connections.isStopping()) response.headers.Connection = ['close'];
-    send(res, response, method === 'HEAD');
+    send(req, res, response, method === 'HEAD');
     log(`${method} ${url} ${response.statusCode} ${ms}ms`);
   }
 
@@ -145,28 +170,31 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       return jsonResponse(400, { message: 'Bad Request' }, { Connection: 'close' });
     }
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) return tooLarge(req, `${declared} bytes declared`, []);
+    if (declared > MAX_BODY_BYTES) return tooLarge(req, `${declared} bytes declared`);
 
     const routed = routeRequest(routes, method, url);
+    const ids: RequestIds = { requestId: randomUUID(), extendedRequestId: newExtendedRequestId() };
     if (routed.kind === 'bad-path') {
       log(`403 for ${method} ${url}: malformed percent-encoding in the path`);
-      return missingToken([]);
+      return missingAuthenticationToken(apiFor(routes, routed.rawPath), ids);
     }
     if (routed.kind === 'no-route') {
       // SAM's Cors adds an OPTIONS method to every path of the API that answers the preflight.
-      const preflight = method === 'OPTIONS' ? findPreflight(routes, routed.segments) : undefined;
+      const preflight = method === 'OPTIONS' ? findPreflight(routes, routed.rawPath) : undefined;
       if (preflight) return withHeaders(jsonResponse(200, {}), preflight, Buffer.alloc(0));
-      return missingToken(routed.segments);
+      return missingAuthenticationToken(apiFor(routes, routed.rawPath), ids);
     }
-    const { match, rawQuery, segments } = routed;
+    const { match, rawQuery } = routed;
 
     const body = await readBody(req);
-    if (body === 'too-large') return tooLarge(req, `over ${MAX_BODY_BYTES} bytes received`, segments);
+    if (body === 'too-large') return tooLarge(req, `over ${MAX_BODY_BYTES} bytes received`);
     if (typeof body === 'object' && 'gone' in body) {
       log(`${method} ${url}: the client went away mid-body (${body.received} bytes received); nothing invoked`);
       return 'client-gone';
     }
 
+    const traceHeader = req.headers['x-amzn-trace-id'];
+    const clientTrace = Array.isArray(traceHeader) ? traceHeader[0] : traceHeader;
     const event = requestEvent(
       {
         method,
@@ -178,30 +206,51 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         serverPort: req.socket.localPort ?? 0,
       },
       match,
+      ids,
     );
-    const requestId = event.requestContext.requestId;
+    const eventBytes = payloadBytes(event);
+    if (eventBytes > LAMBDA_REQUEST_LIMIT_BYTES) {
+      log(
+        `413 for ${method} ${url}: the event is ${eventBytes} bytes, over Lambda's request payload limit ` +
+          `(${LAMBDA_REQUEST_LIMIT_BYTES} bytes); ${match.route.functionId} not invoked`,
+      );
+      return requestTooLong(ids);
+    }
     const runtime = functions.pool(match.route.functionId);
     if (!runtime) throw new Error(`no runtime for ${match.route.functionId}`);
     const outcome = await runtime.invoke(event);
-    const response = responseFor(match.route, outcome);
-    response.headers['x-amzn-RequestId'] = [requestId];
-    return response;
+    const binaryAccepted = matchesBinaryMediaType(req.headers.accept, match.route.api.binaryMediaTypes);
+    return responseFor(match.route, outcome, { ...ids, trace: responseTraceId(clientTrace) }, binaryAccepted);
   }
 
-  function missingToken(segments: string[]): HttpResponse {
-    const headers = {
-      ...apiFor(routes, segments)?.gatewayHeaders['4xx'],
-      'x-amzn-ErrorType': 'MissingAuthenticationTokenException',
-    };
-    return jsonResponse(403, MISSING_TOKEN, headers);
-  }
-
-  function responseFor(route: Route, outcome: InvokeOutcome): HttpResponse {
+  // The function's answer carries the request's ids and trace (the AWS-recorded headers of
+  // test_aws_proxy_response_payload_format_validation); API Gateway's own error answers carry the ids only
+  // (test_apigateway_integrations.snapshot.json).
+  function responseFor(
+    route: Route,
+    outcome: InvokeOutcome,
+    ids: RequestIds & { trace: string },
+    binaryAccepted: boolean,
+  ): HttpResponse {
     const functionId = route.functionId;
     switch (outcome.kind) {
       case 'result': {
-        const checked = toHttpResponse(outcome.result);
-        if (checked.ok) return checked.response;
+        const resultBytes = payloadBytes(outcome.result);
+        if (resultBytes > LAMBDA_RESPONSE_LIMIT_BYTES) {
+          log(
+            `502: ${functionId} returned ${resultBytes} bytes, over Lambda's response payload limit ` +
+              `(${LAMBDA_RESPONSE_LIMIT_BYTES} bytes)`,
+          );
+          break;
+        }
+        const checked = toHttpResponse(outcome.result, { binaryAccepted });
+        if (checked.ok) {
+          const { headers } = checked.response;
+          headers['x-amzn-RequestId'] = [ids.requestId];
+          headers['x-amz-apigw-id'] = [ids.extendedRequestId];
+          headers['X-Amzn-Trace-Id'] = [ids.trace];
+          return checked.response;
+        }
         log(`502: ${functionId} returned a malformed Lambda proxy response: ${checked.problem}`);
         break;
       }
@@ -218,20 +267,13 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         log(`502: ${functionId} cannot run: ${outcome.reason}`);
         break;
     }
-    return jsonResponse(502, INTERNAL_ERROR, {
-      ...route.api.gatewayHeaders['5xx'],
-      'x-amzn-ErrorType': 'InternalServerErrorException',
-    });
+    return internalServerError(route.api, ids);
   }
 
-  function tooLarge(req: IncomingMessage, detail: string, segments: string[]): HttpResponse {
+  function tooLarge(req: IncomingMessage, detail: string): HttpResponse {
     log(`413 for ${req.method ?? '?'} ${req.url ?? '?'}: request body ${detail}, API Gateway's limit is 10 MB`);
-    // The unread rest of the body cannot be drained cheaply: close the connection after answering.
-    return jsonResponse(
-      413,
-      { message: 'Request Too Long' },
-      { ...apiFor(routes, segments)?.gatewayHeaders['4xx'], Connection: 'close' },
-    );
+    draining.add(req);
+    return contentLengthExceeded();
   }
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -241,6 +283,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       resolve((server.address() as AddressInfo).port);
     });
   }).catch(async (error: unknown) => {
+    // Not listening (e.g. EADDRINUSE): stop what was started here, so the caller is left with nothing running.
     if (!options.functions) await functions.close();
     throw error;
   });
@@ -277,11 +320,40 @@ function withHeaders(response: HttpResponse, headers: Record<string, string>, bo
   return { ...response, headers: { ...response.headers, ...extra }, body };
 }
 
-function send(res: ServerResponse, response: HttpResponse, headOnly: boolean): void {
+// Requests answered 413 whose body is still on its way: read and discarded after the answer (see send).
+const draining = new WeakSet<IncomingMessage>();
+
+function send(req: IncomingMessage, res: ServerResponse, response: HttpResponse, headOnly: boolean): void {
   res.statusCode = response.statusCode;
   for (const [name, values] of Object.entries(response.headers)) res.setHeader(name, values);
   res.setHeader('Content-Length', response.body.length);
-  res.end(headOnly ? undefined : response.body);
+  if (!draining.has(req) || req.complete) {
+    res.end(headOnly ? undefined : response.body);
+    return;
+  }
+  // The whole answer goes out now; the connection closes only once the client has stopped sending (or a bound is
+  // reached), so a client still writing its body reads the 413 instead of meeting a reset (EPIPE).
+  res.setHeader('Connection', 'close');
+  res.write(response.body);
+  let drained = 0;
+  const finish = (): void => {
+    clearTimeout(idle);
+    clearTimeout(overall);
+    req.off('data', onData);
+    if (!res.writableEnded) res.end();
+  };
+  let idle = setTimeout(finish, DRAIN_IDLE_MS);
+  const overall = setTimeout(finish, DRAIN_MAX_MS);
+  const onData = (chunk: Buffer): void => {
+    drained += chunk.length;
+    clearTimeout(idle);
+    idle = setTimeout(finish, DRAIN_IDLE_MS);
+    if (drained > DRAIN_MAX_BYTES) finish();
+  };
+  req.on('data', onData);
+  req.once('end', finish);
+  req.once('close', finish);
+  req.resume();
 }
 
 // RFC 9112 §3.2.2: a server accepts the absolute form (GET http://host/path) and uses its path and query.

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalFunctions } from '../lambda/local-functions';
+import { LAMBDA_REQUEST_LIMIT_BYTES } from '../lambda/payload-limits';
 import { LOCAL_PSEUDO_PARAMETERS, resolveLocalValue } from '../template/parameters';
 import type { LoadedTemplate } from '../template/template';
 import { functionDirectory } from './function-directory';
-import { handleInvoke, MAX_SYNC_REQUEST_BYTES, type InvokeRequest } from './invoke-request';
+import { handleInvoke, type InvokeRequest } from './invoke-request';
 
 export interface InvokeEndpointOptions {
   loaded: LoadedTemplate;
@@ -118,7 +119,7 @@ function readBody(req: IncomingMessage): Promise<{ body: Buffer; size: number } 
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (kept > MAX_SYNC_REQUEST_BYTES) return;
+      if (kept > LAMBDA_REQUEST_LIMIT_BYTES) return;
       chunks.push(chunk);
       kept += chunk.length;
     });

@@ -3,15 +3,12 @@
 // payload for RequestResponse, 202 for Event (the invocation then runs in the background), 204 for DryRun.
 import { randomUUID } from 'node:crypto';
 import { invocationPayload } from '../lambda/invoke-payload';
+import { LAMBDA_EVENT_REQUEST_LIMIT_BYTES, LAMBDA_REQUEST_LIMIT_BYTES } from '../lambda/payload-limits';
 import type { FunctionPool } from '../lambda/pool';
 import type { InvokeOutcome } from '../lambda/runtime';
 import type { InvokableFunction } from './function-directory';
 import { FUNCTION_NAME_PATTERN, functionArn, parseFunctionName, type FunctionReference } from './function-name';
 import { errorBody, serviceError, type ServiceError } from './service-errors';
-
-/** Payload limits from the Invoke API reference: 6 MB for a synchronous invocation, 1 MB for Event. */
-export const MAX_SYNC_REQUEST_BYTES = 6_291_456;
-export const MAX_EVENT_REQUEST_BYTES = 1_048_576;
 
 export interface InvokeRequest {
   method: string;
@@ -146,7 +143,7 @@ function checkRequest(request: InvokeRequest, deps: InvokeDependencies): Checked
       `1 validation error detected: Value '${invocationType}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [${INVOCATION_TYPES.join(', ')}]`,
     );
   }
-  const limit = invocationType === 'Event' ? MAX_EVENT_REQUEST_BYTES : MAX_SYNC_REQUEST_BYTES;
+  const limit = invocationType === 'Event' ? LAMBDA_EVENT_REQUEST_LIMIT_BYTES : LAMBDA_REQUEST_LIMIT_BYTES;
   if (request.bodySize > limit) {
     return serviceError(
       413,

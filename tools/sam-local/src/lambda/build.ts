@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { build, context, type BuildOptions, type BuildResult as EsbuildResult } from 'esbuild';
 import { splitHandler, type FunctionSpec } from '../template/functions';
+import { writeFilesAtomically } from './atomic-write';
 
 export interface LocalBuildOptions {
   /**
@@ -119,11 +120,14 @@ export async function buildFunction(
   local: LocalBuildOptions = {},
 ): Promise<BuildResult> {
   const options = samEsbuildOptions(fn, outdir, local);
+  let built: EsbuildResult<{ write: false }>;
   try {
-    await build(options);
+    built = await build({ ...options, write: false });
   } catch (error) {
     throw new Error(`${fn.logicalId}: esbuild failed:\n${formatBuildFailure(error)}`, { cause: error });
   }
+  // Written by us, atomically: other processes may be building into, and loading from, the same folder.
+  writeFilesAtomically(built.outputFiles);
   const handlerPath = builtHandlerPath(fn, outdir);
   if (!existsSync(handlerPath)) {
     throw new Error(
@@ -158,6 +162,7 @@ export async function watchFunction(
   const first = new Promise<RebuildOutcome>((resolve) => (resolveFirst = resolve));
   let built = 0;
   const report = (result: EsbuildResult): void => {
+    if (result.errors.length === 0) writeFilesAtomically(result.outputFiles ?? []);
     const outcome: RebuildOutcome =
       result.errors.length > 0
         ? { ok: false, message: `${fn.logicalId}: esbuild failed:\n${formatBuildFailure(result)}` }
@@ -169,6 +174,7 @@ export async function watchFunction(
   };
   const ctx = await context({
     ...samEsbuildOptions(fn, outdir, local),
+    write: false,
     plugins: [{ name: 'report-builds', setup: (b) => b.onEnd(report) }],
   });
   await ctx.watch();

@@ -1,7 +1,5 @@
+import { LAMBDA_RESPONSE_LIMIT_BYTES } from './payload-limits';
 import type { InvokeOutcome } from './runtime';
-
-/** Lambda's limit on a synchronous invocation's response payload, as its error message states it. */
-export const MAX_RESPONSE_BYTES = 6_291_556;
 
 export interface InvocationPayload {
   /** The response payload as Lambda's Invoke API returns it: the function's result, or Lambda's error object. */
@@ -20,10 +18,10 @@ export function invocationPayload(outcome: InvokeOutcome): InvocationPayload {
     case 'result': {
       const payload = JSON.stringify(outcome.result);
       const bytes = Buffer.byteLength(payload);
-      if (bytes <= MAX_RESPONSE_BYTES) return { payload };
+      if (bytes <= LAMBDA_RESPONSE_LIMIT_BYTES) return { payload };
       return failed(
         'Function.ResponseSizeTooLarge',
-        `Response payload size (${bytes} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+        `Response payload size (${bytes} bytes) exceeded maximum allowed payload size (${LAMBDA_RESPONSE_LIMIT_BYTES} bytes).`,
       );
     }
     case 'error':

@@ -2,10 +2,13 @@ import { join } from 'node:path';
 import type { LoadedTemplate } from '../template/template';
 import { findFunction } from '../template/functions';
 import { builtHandlerPath, buildFunction, watchFunction } from './build';
+import { compactMetrics } from './emf';
 import { envOverridesFor, type EnvVarsFile } from './env-vars-file';
 import { lambdaEnvironment } from './environment';
 import { attachLine, inspectorFlag, type InspectorOptions } from './inspector';
+import { nodeFor } from './node-binary';
 import { FunctionPool } from './pool';
+import { startTypeCheck } from './type-check';
 
 export interface LocalFunctionsOptions {
   loaded: LoadedTemplate;
@@ -21,6 +24,8 @@ export interface LocalFunctionsOptions {
   maxEnvironments?: number;
   /** Rebuild on source changes and serve the new code on the next invocation. */
   watch?: boolean;
+  /** Type-check the functions' TypeScript in the background (tsc --watch) and report errors in the log. */
+  typeCheck?: boolean;
   /** Source maps for local builds, and Node's --enable-source-maps in the workers (default true). */
   sourceMaps?: boolean;
   /** Start each function's worker with the Node inspector. */
@@ -41,8 +46,8 @@ export interface LocalFunctions {
 
 /**
  * Builds each function with the SAM-equivalent esbuild options (plus source maps, for local runs), optionally
- * watches its sources, and gives it a pool of worker processes. The local API and the Lambda invoke endpoint
- * run invocations on the same pools when they are served together.
+ * watches its sources, and gives it a pool of worker processes on the Node of the template's runtime (nodeFor).
+ * The local API and the Lambda invoke endpoint run invocations on the same pools when they are served together.
  */
 export async function startLocalFunctions(options: LocalFunctionsOptions): Promise<LocalFunctions> {
   const { loaded, log, inspector } = options;
@@ -52,6 +57,7 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
   const pools = new Map<string, FunctionPool>();
   const disposers: Array<() => Promise<void>> = [];
   const attachLines: string[] = [];
+  const nodeSummaries = new Set<string>();
   if (inspector && (options.maxEnvironments ?? 1) > 1) {
     log('Debugging: one execution environment per function (--max-environments ignored), so every request reaches it');
   }
@@ -59,12 +65,20 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
     for (const [index, functionId] of options.functionIds.entries()) {
       const fn = findFunction(loaded, functionId, parameters);
       const outdir = join(buildDir, functionId);
+      const node = nodeFor(fn.runtime);
+      // Said once per runtime, at start-up.
+      if (!nodeSummaries.has(node.summary)) log(node.summary);
+      nodeSummaries.add(node.summary);
       const environment = lambdaEnvironment(
         loaded.template,
         fn,
         { ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}), ...envOverridesFor(options.envVars, functionId) },
         parameters,
       );
+      // POWERTOOLS_DEV also silences Powertools Metrics; unless told otherwise, keep them on and show each EMF
+      // document as one compact line (below).
+      if (options.prettyLogs) environment.POWERTOOLS_METRICS_DISABLED ??= 'false';
+      // Whichever node runs the worker (the toolkit's own or the template's major) gets these flags.
       const nodeFlags = [
         ...(local.localSourceMaps ? ['--enable-source-maps'] : []),
         ...(inspector ? [inspectorFlag(inspector, index)] : []),
@@ -74,7 +88,9 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
           fn,
           handlerPath: builtHandlerPath(fn, outdir),
           environment,
-          onOutput: (line, stream) => options.functionOutput(functionId, line, stream),
+          onOutput: (line, stream) =>
+            options.functionOutput(functionId, (options.prettyLogs && compactMetrics(line)) || line, stream),
+          execPath: node.execPath,
           nodeFlags,
           debugging: inspector !== undefined,
         },
@@ -105,6 +121,10 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
         attachLines.push(attachLine(functionId, inspector, index));
         pool.prestart();
       }
+    }
+    if (options.typeCheck) {
+      const codeDirs = options.functionIds.map((functionId) => findFunction(loaded, functionId, parameters).codeDir);
+      disposers.push(startTypeCheck(codeDirs, log).stop);
     }
   } catch (error) {
     await Promise.all([...pools.values()].map((pool) => pool.close()));

@@ -25,11 +25,17 @@ function send(message, then) {
   else then?.();
 }
 
+// Writes to the stdout/stderr pipes are asynchronous: leave only once what was printed has been handed over.
+/** @param {number} code */
+function flushAndExit(code) {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 // The environment is spent: report, let the message reach the parent, then go.
 /** @param {object} message */
 function sendAndExit(message) {
   process.exitCode = 1;
-  send({ ...message, exiting: true }, () => process.exit(1));
+  send({ ...message, exiting: true }, () => flushAndExit(1));
 }
 
 /** @param {string} modulePath @param {string} exportName */
@@ -92,9 +98,9 @@ process.on('message', (message) => {
   const typed = /** @type {Parameters<typeof invoke>[0]} */ (message);
   if (typed && typed.type === 'invoke') void invoke(typed);
 });
-process.on('disconnect', () => process.exit(0));
+// The parent closes the channel to end the environment (close() in runtime.ts).
+process.on('disconnect', () => flushAndExit(0));
 // Ctrl+C in a terminal signals the whole process group: the server decides when environments end (and
 // this one ends with it, on disconnect), so an in-flight invocation still completes during a graceful stop.
 process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => undefined);
-send({ type: 'ready' });

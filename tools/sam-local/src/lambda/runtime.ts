@@ -25,10 +25,12 @@ export interface FunctionRuntimeOptions {
    * environment starts at once and again whenever it ends, so a debugger can attach before the next request.
    */
   debugging?: boolean;
+  /** The node executable the environment runs on (default: the toolkit's own); see nodeFor() in node-binary.ts. */
+  execPath?: string;
 }
 
 interface WorkerMessage {
-  type: 'ready' | 'result';
+  type: 'result';
   id?: string;
   ok?: boolean;
   /** The environment is spent (init failure, uncaught error): it must not get another invocation. */
@@ -38,6 +40,8 @@ interface WorkerMessage {
 }
 
 const WORKER_PATH = join(__dirname, 'runtime-worker.cjs');
+// close() asks the worker to leave and waits this long for it (and its output) before killing it.
+const CLOSE_GRACE_MS = 2000;
 // Host variables a function may legitimately need locally (as sam local passes credentials through).
 const PASSED_THROUGH = [
   'PATH',
@@ -63,6 +67,8 @@ export class FunctionRuntime {
   private lastStderr: string[] = [];
   private closed = false;
   private lastExit: Promise<void> = Promise.resolve();
+  /** Per worker: settles once its stdout and stderr have been read to the end and every line reported. */
+  private readonly outputDone = new WeakMap<ChildProcess, Promise<void>>();
 
   constructor(private readonly options: FunctionRuntimeOptions) {}
 
@@ -97,10 +103,26 @@ export class FunctionRuntime {
     if (!this.worker && !this.closed && !this.unavailable) this.spawnWorker();
   }
 
+  /**
+   * Ends the environment once queued invocations are done: the worker is asked to exit (the IPC channel closes),
+   * gets CLOSE_GRACE_MS to do so, then is killed; close() resolves after every line it wrote has been reported.
+   */
   async close(): Promise<void> {
     this.closed = true;
     await this.tail;
-    this.discardWorker();
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    const output = this.outputDone.get(worker) ?? Promise.resolve();
+    if (worker.exitCode === null && worker.signalCode === null) {
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      const kill = setTimeout(() => worker.kill('SIGKILL'), CLOSE_GRACE_MS);
+      if (worker.connected) worker.disconnect();
+      else worker.kill('SIGKILL');
+      await exited;
+      clearTimeout(kill);
+    }
+    await output;
   }
 
   private async invokeNow(event: unknown, awsRequestId?: string): Promise<InvokeOutcome> {
@@ -184,6 +206,7 @@ export class FunctionRuntime {
       PASSED_THROUGH.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
     );
     const worker = fork(WORKER_PATH, [], {
+      ...(this.options.execPath ? { execPath: this.options.execPath } : {}),
       env: { ...host, ...environment },
       // Lambda caps the heap below the function's memory; no loaders of ours (tsx) leak into the function.
       execArgv: [
@@ -194,14 +217,21 @@ export class FunctionRuntime {
       serialization: 'json',
     });
     this.lastStderr = [];
+    const streamsRead: Array<Promise<void>> = [];
     for (const stream of ['stdout', 'stderr'] as const) {
       const source = worker[stream];
       if (!source) continue;
-      createInterface({ input: source }).on('line', (line) => {
+      const lines = createInterface({ input: source, crlfDelay: Infinity });
+      lines.on('line', (line) => {
         if (stream === 'stderr') this.lastStderr = [...this.lastStderr.slice(-19), line];
         onOutput(line, stream);
       });
+      streamsRead.push(new Promise((resolve) => lines.once('close', resolve)));
     }
+    this.outputDone.set(
+      worker,
+      Promise.all(streamsRead).then(() => undefined),
+    );
     const spawnedAt = Date.now();
     this.lastExit = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.on('exit', (_code, signal) => {

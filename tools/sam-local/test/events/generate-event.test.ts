@@ -133,10 +133,12 @@ describe('sam-local generate-event', () => {
     expect(event).toMatchObject({
       httpMethod: 'PUT',
       pathParameters: { proxy: 'a/b.txt' },
-      headers: { 'Content-Type': 'text/plain', 'Content-Length': '2' },
+      headers: { 'Content-Type': 'text/plain' },
       body: 'hi',
       isBase64Encoded: false,
     });
+    // The Content-Length the request carried is one of the headers API Gateway drops (docs/conformance.md).
+    expect(Object.keys(event.headers).map((name) => name.toLowerCase())).not.toContain('content-length');
   });
 
   it('exits 2 with the reason for an unknown route or a malformed header', () => {

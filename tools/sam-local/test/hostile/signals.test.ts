@@ -106,6 +106,7 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s sent to the process', (signal)
 describe('stopping while a request is in flight', () => {
   it('SIGTERM with the in-flight request on a keep-alive connection: 200 with Connection: close, exit 0 within 5 s', async () => {
     const server = (started = await startLocalApiProcess(ARGS));
+    await faultsWorkerPid(server.port); // warm: a cold start must not eat the 1 s Timeout beside the 800 ms
     const { response } = await slowRequestInFlight(server, true);
     const signalled = Date.now();
     server.child.kill('SIGTERM');
@@ -119,6 +120,8 @@ describe('stopping while a request is in flight', () => {
 
   it('prints the access line of the request it finished while stopping, before exiting', async () => {
     const server = (started = await startLocalApiProcess(ARGS));
+    // Warm first: the cold start (module load) would otherwise count against the 1 s Timeout beside the 800 ms.
+    await faultsWorkerPid(server.port);
     const { response } = await slowRequestInFlight(server, false);
     server.child.kill('SIGTERM');
     await response;
@@ -128,6 +131,7 @@ describe('stopping while a request is in flight', () => {
 
   it('SIGINT to the process group (Ctrl+C in a terminal): the in-flight request still completes with 200, exit 0', async () => {
     const server = (started = await startLocalApiProcess(ARGS, { detached: true }));
+    await faultsWorkerPid(server.port); // warm: a cold start must not eat the 1 s Timeout beside the 800 ms
     const { response } = await slowRequestInFlight(server, false);
     const signalled = Date.now();
     process.kill(-server.child.pid!, 'SIGINT');

@@ -1,5 +1,6 @@
 // What Lambda's Invoke API answers for each outcome (shared by sam-local invoke and the invoke endpoint).
-import { invocationPayload, MAX_RESPONSE_BYTES } from '../../src/lambda/invoke-payload';
+import { invocationPayload } from '../../src/lambda/invoke-payload';
+import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../../src/lambda/payload-limits';
 
 describe('invocationPayload', () => {
   it('is the result as JSON, with no function error', () => {
@@ -10,12 +11,12 @@ describe('invocationPayload', () => {
   });
 
   it('turns a result over 6 MB into Lambda’s Function.ResponseSizeTooLarge error', () => {
-    const big = 'x'.repeat(MAX_RESPONSE_BYTES);
+    const big = 'x'.repeat(LAMBDA_RESPONSE_LIMIT_BYTES);
     const answer = invocationPayload({ kind: 'result', result: big });
     expect(answer.functionError).toBe('Unhandled');
     expect(JSON.parse(answer.payload)).toEqual({
       errorType: 'Function.ResponseSizeTooLarge',
-      errorMessage: `Response payload size (${MAX_RESPONSE_BYTES + 2} bytes) exceeded maximum allowed payload size (6291556 bytes).`,
+      errorMessage: `Response payload size (${LAMBDA_RESPONSE_LIMIT_BYTES + 2} bytes) exceeded maximum allowed payload size (6291556 bytes).`,
     });
   });
 

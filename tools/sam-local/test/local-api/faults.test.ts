@@ -1,5 +1,6 @@
 import { ROUTES_TEMPLATE, httpRequest, startTestApi, type RunningApi } from '../helpers/local-api';
 import { MAX_BODY_BYTES } from '../../src/http/server';
+import { CONTENT_LENGTH_EXCEEDED } from '../../src/api-gateway/gateway-responses';
 
 let running: RunningApi;
 beforeAll(async () => {
@@ -8,6 +9,7 @@ beforeAll(async () => {
 afterAll(() => running.stop());
 
 const INTERNAL = { message: 'Internal server error' };
+// Where these answers come from: tools/sam-local/docs/conformance.md.
 
 async function expectHealthy(): Promise<void> {
   const res = await httpRequest(running.api.url, '/test/faults/ok');
@@ -40,7 +42,11 @@ describe('functions that fail', () => {
   it.each([
     ['throws', 'throw', /EchoFunction|FaultsFunction failed: Error: thrown on purpose/],
     ['rejects', 'reject', /FaultsFunction failed: TypeError: rejected on purpose/],
-    ['returns a string statusCode', 'garbage-status', /malformed Lambda proxy response: statusCode must be an integer/],
+    [
+      'returns a statusCode that is not a number',
+      'garbage-status',
+      /malformed Lambda proxy response: statusCode must be an integer/,
+    ],
     ['returns an object body', 'garbage-body', /malformed Lambda proxy response: body must be a string/],
     [
       'returns an object header value',
@@ -100,21 +106,11 @@ describe('payload limit', () => {
         headers,
         body: Buffer.alloc(MAX_BODY_BYTES + 1, 0x61),
       });
-      expect(res.status).toBe(413);
-      expect(res.json()).toEqual({ message: 'Request Too Long' });
+      expect([res.status, res.text]).toEqual([413, CONTENT_LENGTH_EXCEEDED]);
       expect(linesSince(mark)).toMatch(reason);
       expect(linesSince(mark)).toMatch(/^POST \/test\/echo 413 /m);
       expect(running.lines.filter((line) => line.startsWith('POST /test/echo 200')).length).toBe(invocationsBefore);
       await expectHealthy();
     },
   );
-
-  it('accepts a body of exactly 10 MB', async () => {
-    const res = await httpRequest(running.api.url, '/test/echo?respond=binary', {
-      method: 'POST',
-      body: Buffer.alloc(MAX_BODY_BYTES, 0x62),
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.length).toBe(MAX_BODY_BYTES);
-  });
 });

@@ -1,0 +1,30 @@
+// Where each behaviour of the conformance suite comes from. "recorded" means captured from a deployed REST API on
+// AWS (localstack's snapshot files are recorded against AWS and stored beside each test, with the date).
+const LOCALSTACK = 'localstack/localstack tests/aws/services/apigateway';
+
+export const SOURCES = {
+  responseFormat: `${LOCALSTACK}/test_apigateway_lambda.snapshot.json, test_aws_proxy_response_payload_format_validation (recorded 2024-11-15)`,
+  responseFormatNoSnapshot: `${LOCALSTACK}/test_apigateway_lambda.py, test_lambda_aws_proxy_response_format (validated against AWS)`,
+  proxyEvent: `${LOCALSTACK}/test_apigateway_lambda.snapshot.json, test_lambda_aws_proxy_integration (recorded 2024-08-02)`,
+  binaryResponse: `${LOCALSTACK}/test_apigateway_lambda.py, test_aws_proxy_binary_response (validated against AWS)`,
+  routingNotFound: `${LOCALSTACK}/test_apigateway_common.snapshot.json, test_routing_not_found (recorded 2024-07-23)`,
+  traceId: `${LOCALSTACK}/test_apigateway_common.snapshot.json, test_invocation_trace_id (recorded 2024-08-07)`,
+  gatewayError: `${LOCALSTACK}/test_apigateway_integrations.snapshot.json, 502 answers: headers and Content-Length 36 (recorded)`,
+  outputFormat:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html (output format: "only the values from multiValueHeaders")',
+  remapped: `https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html (headers table); ${LOCALSTACK}/test_apigateway_http.snapshot.json (recorded, HTTP proxy)`,
+  droppedHeaders:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html (headers table, as localstack-core/localstack/services/apigateway/next_gen/execute_api/header_utils.py lists it)',
+  semicolon:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html (";" splits the query)',
+  binaryRequest:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html; https://github.com/ministackorg/ministack/pull/767 (verified against AWS)',
+  pathParameterEncoded:
+    'https://github.com/serverless/serverless/issues/5037; https://github.com/dherault/serverless-offline/issues/638 (AWS sends %40, +)',
+  extendedRequestId: 'https://repost.aws/knowledge-center/collect-api-gateway-extended-request-ids (x-amz-apigw-id)',
+  lambdaRequestLimit:
+    'https://github.com/koki-develop/lgtm-generator/issues/10 (413 headers and body recorded on AWS); Lambda: "Request must be smaller than 6291456 bytes"',
+  bodyLimit: 'https://github.com/koki-develop/lgtm-generator/issues/10 (413 for over 10485760 bytes, recorded on AWS)',
+  lambdaResponseLimit:
+    'https://github.com/DataBiosphere/azul/issues/8192 (502 INTEGRATION_FAILURE, "exceeded maximum allowed payload size (6291556 bytes)", AWS access log)',
+} as const;
