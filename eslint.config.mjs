@@ -10,16 +10,16 @@ import tseslint from 'typescript-eslint';
 const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, 'readonly']));
 
 export default defineConfig([
-  globalIgnores(['**/.aws-sam/', '**/coverage/', '**/.build/', 'bench/results/']),
+  globalIgnores(['**/.aws-sam/', '**/coverage/', '**/.build/', 'bench/results/', '**/.stryker-tmp/', '**/reports/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: nodeGlobals,
       parserOptions: {
-        // Each TypeScript file is checked with the tsconfig.json that includes it; the root config files
-        // (JavaScript, outside tsconfig.json) get TypeScript's default project.
-        projectService: { allowDefaultProject: ['*.config.js', '*.config.mjs'] },
+        // Each TypeScript file is checked with the tsconfig.json that includes it; the root config files and the
+        // workspaces' ES module ones (JavaScript, outside tsconfig.json) get TypeScript's default project.
+        projectService: { allowDefaultProject: ['*.config.js', '*.config.mjs', 'tools/*/*.config.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -15,7 +15,10 @@ let namePattern: RegExp | undefined;
 
 function matchesNameRule(name: string): boolean {
   if (ASCII_NAME_PATTERN.test(name)) return true;
-  // All printable ASCII, where the pattern above is the whole rule.
+  // All printable ASCII, where the pattern above is the whole rule. Without this line the Unicode pattern gives
+  // the same answers (it is only built sooner), so Stryker's `if (false)` here is equivalent. The comment also
+  // silences `if (true)`, which rejects every name outside ASCII and which the tests kill.
+  // Stryker disable next-line ConditionalExpression: equivalent as `if (false)`, see above
   if (PRINTABLE_ASCII.test(name)) return false;
   namePattern ??= new RegExp(NAME_PATTERN_SOURCE, 'u');
   return namePattern.test(name);

@@ -1,0 +1,33 @@
+// Mutation testing of the API Gateway translation (request event, proxy result, routes, API model):
+// `npm run test:mutation` in this workspace. Too slow for every push, so .github/workflows/mutation.yml runs it
+// weekly and on demand; the HTML report goes to reports/mutation/.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'jest',
+  mutate: [
+    'src/api-gateway/request-event.ts',
+    'src/api-gateway/proxy-result.ts',
+    'src/api-gateway/routes.ts',
+    'src/api-gateway/apis.ts',
+  ],
+  // Each mutant runs only the tests that executed its code.
+  coverageAnalysis: 'perTest',
+  jest: {
+    configFile: 'jest.config.js',
+    config: {
+      // The suites that start the local API inside the jest process (startTestApi) or call the translation
+      // directly run the mutated code where Stryker switches mutants on. These two spawn the CLI as a child
+      // process, whose code Stryker can neither see nor switch.
+      testPathIgnorePatterns: ['/test/invoke-cli\\.test\\.ts$', '/test/hostile/signals\\.test\\.ts$'],
+    },
+  },
+  // No TypeScript checker on purpose: the translation takes whatever a client or a function sends, so a mutant
+  // that only breaks the types can still be a real bug.
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/toolkit.html' },
+  jsonReporter: { fileName: 'reports/mutation/toolkit.json' },
+  // No break threshold yet: the tests that raise these files to 90 % come with the API Gateway fidelity work.
+  thresholds: { high: 90, low: 80, break: null },
+};
+
+export default config;
