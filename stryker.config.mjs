@@ -8,6 +8,10 @@ const config = {
   coverageAnalysis: 'perTest',
   jest: {
     configFile: 'jest.config.js',
+    // Stryker would otherwise pass the mutated files to jest's --findRelatedTests, which follows imports only
+    // through files under jest's roots (the test folder), so it misses the suites that reach the code through
+    // another module (the local API's server, a helper outside the roots) and runs none of their tests.
+    enableFindRelatedTests: false,
     config: {
       // Only the suites that import hello-world/ into the jest process: Stryker switches mutants on inside
       // that process, so it can neither see nor switch the code the other suites run elsewhere (the esbuild

@@ -14,6 +14,10 @@ const config = {
   coverageAnalysis: 'perTest',
   jest: {
     configFile: 'jest.config.js',
+    // Stryker would otherwise pass the mutated files to jest's --findRelatedTests, which follows imports only
+    // through files under jest's roots (the test folder), so it misses the suites that reach the code through
+    // another module (the local API's server, a helper outside the roots) and runs none of their tests.
+    enableFindRelatedTests: false,
     config: {
       // The suites that start the local API inside the jest process (startTestApi) or call the translation
       // directly run the mutated code where Stryker switches mutants on. invoke-cli and signals spawn the CLI as
