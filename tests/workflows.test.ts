@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { npmScriptsNamedIn, packageScripts } from './helpers/npm-scripts';
 import { ROOT } from './helpers/project';
 import {
@@ -15,7 +15,13 @@ import {
   type Workflow,
 } from './helpers/workflows';
 
-const WORKFLOW_FILES = ['ci.yml', 'deploy.yml'];
+// Each workflow and the Node major it installs: 24, the Lambda runtime's, except for mutation testing, which runs
+// on 20, the oldest the project supports, where the pinned StrykerJS 9 line runs.
+const WORKFLOW_FILES: Array<[string, string]> = [
+  ['ci.yml', '24'],
+  ['deploy.yml', '24'],
+  ['mutation.yml', '20'],
+];
 
 /** The Node version a setup-node step installs, from node-version or the file node-version-file names. */
 function nodeVersionOf(step: Step): string | undefined {
@@ -42,7 +48,7 @@ function expectInOrder(steps: Step[], predicates: Array<[string, (step: Step) =>
   expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
 }
 
-describe.each(WORKFLOW_FILES)('%s (common rules)', (file) => {
+describe.each(WORKFLOW_FILES)('%s (common rules)', (file, nodeMajor) => {
   const workflow = loadWorkflow(file);
   const steps = allSteps(workflow);
 
@@ -52,10 +58,10 @@ describe.each(WORKFLOW_FILES)('%s (common rules)', (file) => {
     for (const action of actions) expect(action).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
   });
 
-  it('installs Node.js 24 with the npm cache, then exactly the lock file', () => {
+  it(`installs Node.js ${nodeMajor} with the npm cache, then exactly the lock file`, () => {
     const setupNode = steps.filter(uses('actions/setup-node'));
     expect(setupNode).toHaveLength(1);
-    expect(nodeVersionOf(setupNode[0] as Step)).toBe('24');
+    expect(nodeVersionOf(setupNode[0] as Step)).toBe(nodeMajor);
     expect(setupNode[0]?.with?.cache).toBe('npm');
     expectInOrder(steps, [
       ['checkout', uses('actions/checkout')],
@@ -148,6 +154,50 @@ describe('deploy.yml', () => {
       ['npm test', runs('npm test')],
       ['sam deploy', (step) => runCommands([step]).some((command) => command.startsWith('sam deploy'))],
     ]);
+  });
+});
+
+describe('mutation.yml', () => {
+  const workflow = loadWorkflow('mutation.yml');
+  const steps = singleJobSteps(workflow);
+
+  it('runs on demand and weekly, with read-only repository access', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const schedule = workflow.on.schedule as Array<{ cron: string }>;
+    expect(schedule).toHaveLength(1);
+    // minute hour * * weekday: one run a week.
+    expect(schedule[0]?.cron).toMatch(/^\d{1,2} \d{1,2} \* \* [0-6]$/);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it("runs the starter's and the toolkit's mutation scripts, then uploads both reports even after a failure", () => {
+    const toolkit = 'npm run test:mutation --workspace tools/sam-local';
+    expectInOrder(steps, [
+      ['npm ci', runs('npm ci')],
+      ['starter', runs('npm run test:mutation')],
+      ['toolkit', runs(toolkit)],
+      ['upload', uses('actions/upload-artifact')],
+    ]);
+    const toolkitPackage = JSON.parse(readFileSync(join(ROOT, 'tools', 'sam-local', 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    expect(toolkitPackage.scripts).toHaveProperty('test:mutation');
+    const later = steps.filter((step) => runs(toolkit)(step) || uses('actions/upload-artifact')(step));
+    for (const step of later) expect(step.if).toMatch(/!cancelled\(\)|always\(\)/);
+  });
+
+  it('uploads the folders the two Stryker configs write their reports to', () => {
+    const upload = steps.find(uses('actions/upload-artifact'));
+    const uploaded = String(upload?.with?.path)
+      .split('\n')
+      .map((path) => path.trim().replace(/\/$/, ''))
+      .filter(Boolean);
+    for (const folder of ['.', 'tools/sam-local']) {
+      const config = readFileSync(join(ROOT, folder, 'stryker.config.mjs'), 'utf8');
+      const reports = [...config.matchAll(/(?:html|json)Reporter: \{ fileName: '([^']+)' \}/g)].map((m) => m[1] ?? '');
+      expect(reports).toHaveLength(2);
+      for (const report of reports) expect(uploaded).toContain(join(folder, dirname(report)));
+    }
   });
 });
 

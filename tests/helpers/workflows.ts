@@ -19,6 +19,7 @@ export interface Job {
 
 export interface Step {
   name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
