@@ -14,9 +14,9 @@ const config = {
   coverageAnalysis: 'perTest',
   jest: {
     configFile: 'jest.config.js',
-    // Stryker would otherwise pass the mutated files to jest's --findRelatedTests, which follows imports only
-    // through files under jest's roots (the test folder), so it misses the suites that reach the code through
-    // another module (the local API's server, a helper outside the roots) and runs none of their tests.
+    // Each run takes the suites below whole: jest's --findRelatedTests, which Stryker would otherwise use,
+    // follows imports only through files under jest's roots (test/), so it missed every suite that reaches the
+    // translation through the server (src/http) and ran routes.test.ts alone.
     enableFindRelatedTests: false,
     config: {
       // The suites that start the local API inside the jest process (startTestApi) or call the translation
@@ -37,6 +37,7 @@ const config = {
   },
   // No TypeScript checker on purpose: the translation takes whatever a client or a function sends, so a mutant
   // that only breaks the types can still be a real bug.
+  checkers: [],
   // A mutant whose tests outlast its time limit counts as detected. The default (5 s over the tests' own time)
   // is outlasted by killed and surviving mutants alike on a loaded 2-core machine; this keeps a time-out meaning a hang.
   timeoutMS: 20_000,
