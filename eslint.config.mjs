@@ -10,7 +10,14 @@ import tseslint from 'typescript-eslint';
 const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, 'readonly']));
 
 export default defineConfig([
-  globalIgnores(['**/.aws-sam/', '**/coverage/', '**/.build/', 'tools/bench/results/']),
+  globalIgnores([
+    '**/.aws-sam/',
+    '**/coverage/',
+    '**/.build/',
+    'tools/bench/results/',
+    '**/.stryker-tmp/',
+    '**/reports/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +26,9 @@ export default defineConfig([
       parserOptions: {
         // Each TypeScript file is checked with the tsconfig.json that includes it; the root config files
         // and the workspaces' (JavaScript, outside any tsconfig.json) get TypeScript's default project.
-        projectService: { allowDefaultProject: ['*.config.js', '*.config.mjs', 'tools/*/*.config.js'] },
+        projectService: {
+          allowDefaultProject: ['*.config.js', '*.config.mjs', 'tools/*/*.config.js', 'tools/*/*.config.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -1,4 +1,4 @@
-import { captureOutput } from './helpers/capture-output';
+import { captureOutput, isEmf, parseJsonLines } from './helpers/capture-output';
 import { freshHandler, HELLO, helloContext } from './helpers/handler';
 import { eventFiles, eventFilesFor, loadEvent } from './helpers/project';
 import { EXPECTATIONS, expectationFor } from './expectations';
@@ -91,5 +91,51 @@ describe('createHandler without an allowed origin', () => {
     const { result } = await captureOutput(() => handler(loadEvent('hello-name.json'), helloContext()));
     expect(result.headers).toEqual({ 'Content-Type': 'application/json' });
     expect(JSON.parse(result.body)).toEqual({ message: 'Hello, Ada!' });
+  });
+});
+
+describe('lambdaHandler, the export template.yaml names', () => {
+  // The tests above build their handler with createHandler; this one is built when the module loads, from the
+  // environment template.yaml gives the function.
+  function loadAppWith(env: Record<string, string>): typeof import('../hello-world/app') {
+    const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, env);
+    try {
+      let app: typeof import('../hello-world/app') | undefined;
+      jest.isolateModules(() => {
+        app = jest.requireActual<typeof import('../hello-world/app')>('../hello-world/app');
+      });
+      return app as typeof import('../hello-world/app');
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }
+
+  it('takes the CORS origin from ALLOWED_ORIGIN and its names from the POWERTOOLS_* variables', async () => {
+    const { lambdaHandler } = loadAppWith({
+      ALLOWED_ORIGIN: 'https://app.example.com',
+      POWERTOOLS_SERVICE_NAME: HELLO.serviceName,
+      POWERTOOLS_METRICS_NAMESPACE: HELLO.namespace,
+    });
+    const { result, stdout, stderr } = await captureOutput(() =>
+      lambdaHandler(loadEvent('hello-name.json'), helloContext()),
+    );
+    expect(result.headers).toEqual({
+      'Content-Type': 'application/json',
+      'Access-Control-Allow-Origin': 'https://app.example.com',
+    });
+    expect(JSON.parse(result.body)).toEqual({ message: 'Hello, Ada!' });
+    expect(stderr).toEqual([]);
+    const documents = parseJsonLines(stdout);
+    expect(documents.filter((d) => !isEmf(d))).toMatchObject([
+      { message: 'Request handled', service: HELLO.serviceName },
+    ]);
+    const namespaces = documents
+      .filter(isEmf)
+      .map((d) => (d._aws as { CloudWatchMetrics: Array<{ Namespace: string }> }).CloudWatchMetrics[0]?.Namespace);
+    expect(new Set(namespaces)).toEqual(new Set([HELLO.namespace]));
   });
 });

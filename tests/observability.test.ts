@@ -141,4 +141,22 @@ describe('what Logger and Metrics write', () => {
     expect(logs[0]).not.toHaveProperty('correlation_id');
     expect(logs[0]).not.toHaveProperty('reason');
   });
+
+  // API Gateway always sends a string; a hand-made event (sam local invoke -e, the console's test button) may not.
+  // The log field stays a string or is absent, so a query on it never meets a number or a nested object.
+  it.each([
+    ['a number', 42],
+    ['an object', { forged: 'x'.repeat(100) }],
+    ['an array', ['req-1']],
+  ])('logs no correlation id when requestContext.requestId is %s, and still answers', async (_label, requestId) => {
+    const handler = freshHandler();
+    const event = loadEvent('hello.json');
+    const forged = { ...event, requestContext: { ...event.requestContext, requestId } } as never;
+    const captured = await captureOutput(() => handler(forged, helloContext()));
+    const logs = parseJsonLines(captured.stdout).filter((d) => !isEmf(d));
+    expect(captured.result.statusCode).toBe(200);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ message: 'Request handled', statusCode: 200 });
+    expect(logs[0]).not.toHaveProperty('correlation_id');
+  });
 });

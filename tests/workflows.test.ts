@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { npmScriptsNamedIn, packageScripts } from './helpers/npm-scripts';
 import { ROOT } from './helpers/project';
 import {
@@ -15,7 +15,7 @@ import {
   type Workflow,
 } from './helpers/workflows';
 
-const WORKFLOW_FILES = ['ci.yml', 'deploy.yml'];
+const WORKFLOW_FILES = ['ci.yml', 'deploy.yml', 'mutation.yml'];
 
 /** The Node versions a setup-node step installs: node-version (a matrix expands to its values) or node-version-file. */
 function nodeVersionsOf(step: Step, workflow: Workflow): string[] {
@@ -30,8 +30,13 @@ function nodeVersionsOf(step: Step, workflow: Workflow): string[] {
   return typeof file === 'string' ? [readFileSync(join(ROOT, file), 'utf8').trim()] : [];
 }
 
-// The Lambda runtime's major everywhere; ci.yml also the oldest Node the tooling supports (engines).
-const NODE_VERSIONS: Record<string, string[]> = { 'ci.yml': ['20', '24'], 'deploy.yml': ['24'] };
+// The Lambda runtime's major; ci.yml also the oldest Node the tooling supports (engines); mutation testing only that
+// oldest one, where the pinned StrykerJS 9 line runs.
+const NODE_VERSIONS: Record<string, string[]> = {
+  'ci.yml': ['20', '24'],
+  'deploy.yml': ['24'],
+  'mutation.yml': ['20'],
+};
 
 function singleJobSteps(workflow: Workflow): Step[] {
   const jobs = Object.values(workflow.jobs);
@@ -154,6 +159,50 @@ describe('deploy.yml', () => {
       ['npm test', runs('npm test')],
       ['sam deploy', (step) => runCommands([step]).some((command) => command.startsWith('sam deploy'))],
     ]);
+  });
+});
+
+describe('mutation.yml', () => {
+  const workflow = loadWorkflow('mutation.yml');
+  const steps = singleJobSteps(workflow);
+
+  it('runs on demand and weekly, with read-only repository access', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const schedule = workflow.on.schedule as Array<{ cron: string }>;
+    expect(schedule).toHaveLength(1);
+    // minute hour * * weekday: one run a week.
+    expect(schedule[0]?.cron).toMatch(/^\d{1,2} \d{1,2} \* \* [0-6]$/);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it("runs the starter's and the toolkit's mutation scripts, then uploads both reports even after a failure", () => {
+    const toolkit = 'npm run test:mutation --workspace tools/sam-local';
+    expectInOrder(steps, [
+      ['npm ci', runs('npm ci')],
+      ['starter', runs('npm run test:mutation')],
+      ['toolkit', runs(toolkit)],
+      ['upload', uses('actions/upload-artifact')],
+    ]);
+    const toolkitPackage = JSON.parse(readFileSync(join(ROOT, 'tools', 'sam-local', 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    expect(toolkitPackage.scripts).toHaveProperty('test:mutation');
+    const later = steps.filter((step) => runs(toolkit)(step) || uses('actions/upload-artifact')(step));
+    for (const step of later) expect(step.if).toMatch(/!cancelled\(\)|always\(\)/);
+  });
+
+  it('uploads the folders the two Stryker configs write their reports to', () => {
+    const upload = steps.find(uses('actions/upload-artifact'));
+    const uploaded = String(upload?.with?.path)
+      .split('\n')
+      .map((path) => path.trim().replace(/\/$/, ''))
+      .filter(Boolean);
+    for (const folder of ['.', 'tools/sam-local']) {
+      const config = readFileSync(join(ROOT, folder, 'stryker.config.mjs'), 'utf8');
+      const reports = [...config.matchAll(/(?:html|json)Reporter: \{ fileName: '([^']+)' \}/g)].map((m) => m[1] ?? '');
+      expect(reports).toHaveLength(2);
+      for (const report of reports) expect(uploaded).toContain(join(folder, dirname(report)));
+    }
   });
 });
 

@@ -14,12 +14,22 @@ function replayParameters(): Pick<fc.Parameters<unknown>, 'seed' | 'path' | 'end
   return path ? { seed: parsed, path, endOnFailure: true } : { seed: parsed };
 }
 
+// Stryker sets STRYKER_MUTATOR_WORKER in its test runners. There only whether a property fails matters, not its
+// smallest counterexample, and shrinking a hostile event can outlast Stryker's per-mutant timeout, which would
+// report a mutant the property kills as a time-out.
+const SHRINK = process.env.STRYKER_MUTATOR_WORKER === undefined;
+
 /**
  * Like fc.assert, but the thrown error starts with a ready-to-paste replay line, so the seed and path reach
  * jest's output even when the counterexample itself is long. The failing assertion is part of the message.
  */
 export async function assertProperty<Ts>(property: fc.IAsyncProperty<Ts>, numRuns: number): Promise<void> {
-  const details = await fc.check(property, { numRuns, includeErrorInReport: true, ...replayParameters() });
+  const details = await fc.check(property, {
+    numRuns,
+    includeErrorInReport: true,
+    endOnFailure: !SHRINK,
+    ...replayParameters(),
+  });
   if (!details.failed) return;
   const path = details.counterexamplePath === null ? '' : ` FC_PATH=${details.counterexamplePath}`;
   const { testPath, currentTestName } = expect.getState();

@@ -20,6 +20,7 @@ export interface Job {
 
 export interface Step {
   name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;

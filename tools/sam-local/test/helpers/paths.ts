@@ -9,3 +9,5 @@ export const ROUTES_TEMPLATE = join(TOOLKIT_DIR, 'test', 'fixtures', 'routes-api
 /** A starter-like greeting API: stage dev, CORS and gateway responses, one well-behaved function. */
 export const HELLO_DIR = join(TOOLKIT_DIR, 'test', 'fixtures', 'hello-api');
 export const HELLO_TEMPLATE = join(HELLO_DIR, 'template.yaml');
+/** One function that reports the size of the body it received, with a generous Timeout. */
+export const BODY_SIZE_TEMPLATE = join(TOOLKIT_DIR, 'test', 'fixtures', 'body-size-api', 'template.yaml');

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { ROUTES_TEMPLATE, httpRequest, startTestApi, type RunningApi } from '../helpers/local-api';
+import { BODY_SIZE_TEMPLATE } from '../helpers/paths';
 import { MAX_BODY_BYTES } from '../../src/http/server';
 import { CONTENT_LENGTH_EXCEEDED } from '../../src/api-gateway/gateway-responses';
 
@@ -113,4 +115,18 @@ describe('payload limit', () => {
       await expectHealthy();
     },
   );
+
+  // To a function with a 30 s Timeout that answers with what arrived: moving 10 MB to a cold environment on a
+  // loaded machine can outlast the 1 s Timeout of the functions above, and this test is about the gateway's limit.
+  it('accepts a body of exactly 10 MB', async () => {
+    const body = Buffer.alloc(MAX_BODY_BYTES, 0x62);
+    const bodySize = await startTestApi({ templatePath: BODY_SIZE_TEMPLATE });
+    try {
+      const res = await httpRequest(bodySize.api.url, '/test/body-size', { method: 'POST', body });
+      expect(res.status).toBe(200);
+      expect(res.json()).toEqual({ bytes: MAX_BODY_BYTES, sha256: createHash('sha256').update(body).digest('hex') });
+    } finally {
+      await bodySize.stop();
+    }
+  });
 });
