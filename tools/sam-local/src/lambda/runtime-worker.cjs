@@ -62,16 +62,10 @@ process.on('unhandledRejection', (reason) => fatal('Runtime.UnhandledPromiseReje
 
 /**
  * @param {{ type: 'invoke', id: string, modulePath: string, exportName: string, event: unknown,
- *   context: Record<string, unknown>, deadline: number }} message
+ *   context: Record<string, unknown>, timeoutMs: number }} message
  */
 async function invoke(message) {
   current = { id: message.id };
-  const deadline = message.deadline;
-  const context = {
-    callbackWaitsForEmptyEventLoop: true,
-    ...message.context,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  };
   let handler;
   try {
     handlerPromise ??= loadHandler(message.modulePath, message.exportName);
@@ -83,6 +77,14 @@ async function invoke(message) {
     sendAndExit({ type: 'result', id: message.id, ok: false, error: described });
     return;
   }
+  // As on Lambda, the function's Timeout runs from here: loading the module is the init phase, timed apart.
+  const deadline = Date.now() + message.timeoutMs;
+  send({ type: 'started', id: message.id });
+  const context = {
+    callbackWaitsForEmptyEventLoop: true,
+    ...message.context,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
   try {
     const result = await handler(message.event, context);
     send({ type: 'result', id: message.id, ok: true, result: result === undefined ? null : result });

@@ -30,7 +30,8 @@ export interface FunctionRuntimeOptions {
 }
 
 interface WorkerMessage {
-  type: 'result';
+  /** 'started' once the module is loaded and the handler called; 'result' when it answered. */
+  type: 'started' | 'result';
   id?: string;
   ok?: boolean;
   /** The environment is spent (init failure, uncaught error): it must not get another invocation. */
@@ -42,6 +43,8 @@ interface WorkerMessage {
 const WORKER_PATH = join(__dirname, 'runtime-worker.cjs');
 // close() asks the worker to leave and waits this long for it (and its output) before killing it.
 const CLOSE_GRACE_MS = 2000;
+// Lambda's limit on an on-demand environment's init phase (loading the function's module).
+const INIT_LIMIT_MS = 10_000;
 // Host variables a function may legitimately need locally (as sam local passes credentials through).
 const PASSED_THROUGH = [
   'PATH',
@@ -161,7 +164,14 @@ export class FunctionRuntime {
           resolve(outcome);
         };
         const onMessage = (message: WorkerMessage): void => {
-          if (message.type !== 'result' || message.id !== context.awsRequestId) return;
+          if (message.id !== context.awsRequestId) return;
+          if (message.type === 'started') {
+            // Init is over: the invocation's own Timeout starts now.
+            clearTimeout(timer);
+            timer = startTimer(timeoutMs);
+            return;
+          }
+          if (message.type !== 'result') return;
           if (message.exiting) this.discardWorker();
           if (message.ok) finish({ kind: 'result', result: message.result });
           else
@@ -173,12 +183,15 @@ export class FunctionRuntime {
         const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
           finish({ kind: 'crash', reason: this.describeExit(code, signal) });
         };
-        const timer = this.options.debugging
-          ? undefined
-          : setTimeout(() => {
-              this.discardWorker();
-              finish({ kind: 'timeout', timeoutSeconds: fn.timeoutSeconds });
-            }, timeoutMs);
+        const startTimer = (ms: number): NodeJS.Timeout | undefined =>
+          this.options.debugging
+            ? undefined
+            : setTimeout(() => {
+                this.discardWorker();
+                finish({ kind: 'timeout', timeoutSeconds: fn.timeoutSeconds });
+              }, ms);
+        // Until the module is loaded, Lambda's init limit (10 s, or the Timeout when longer) applies.
+        let timer = startTimer(Math.max(timeoutMs, INIT_LIMIT_MS));
         worker.on('message', onMessage);
         worker.once('exit', onExit);
         worker.send({
@@ -188,7 +201,7 @@ export class FunctionRuntime {
           exportName,
           event,
           context: contextFields,
-          deadline: Date.now() + timeoutMs,
+          timeoutMs,
         });
       });
     } finally {
