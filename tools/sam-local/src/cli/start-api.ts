@@ -1,5 +1,6 @@
 // sam-local start-api (the starter's npm start): the Docker-free equivalent of `sam local start-api`.
 import { parseArgs } from 'node:util';
+import { environmentsFrom, portFrom, SERVER_FLAGS } from './server-flags';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
 import { parseParameterOverrides } from '../template/parameters';
@@ -24,40 +25,17 @@ export async function startApi(args: string[]): Promise<void> {
   const { rest, inspector } = takeInspectorFlag(args);
   const { values } = parseArgs({
     args: rest,
-    options: {
-      port: { type: 'string', short: 'p' },
-      host: { type: 'string' },
-      template: { type: 'string', short: 't' },
-      'env-vars': { type: 'string', short: 'n' },
-      'parameter-overrides': { type: 'string' },
-      'max-environments': { type: 'string' },
-      'no-watch': { type: 'boolean' },
-      'no-type-check': { type: 'boolean' },
-      'json-logs': { type: 'boolean' },
-      'lambda-port': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { ...SERVER_FLAGS, 'no-type-check': { type: 'boolean' }, 'lambda-port': { type: 'string' } },
     strict: true,
   });
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  const portText = values.port ?? process.env.PORT ?? '3000';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port "${portText}"\n${USAGE}`);
-
-  const environmentsText = values['max-environments'] ?? '1';
-  const maxEnvironments = Number(environmentsText);
-  if (!Number.isInteger(maxEnvironments) || maxEnvironments < 1) {
-    throw new Error(`Invalid --max-environments "${environmentsText}": a whole number from 1\n${USAGE}`);
-  }
-
-  const lambdaPortText = values['lambda-port'];
-  const lambdaPort = lambdaPortText === undefined ? undefined : Number(lambdaPortText);
-  if (lambdaPort !== undefined && (!Number.isInteger(lambdaPort) || lambdaPort < 0 || lambdaPort > 65535)) {
-    throw new Error(`Invalid --lambda-port "${lambdaPortText}"\n${USAGE}`);
-  }
+  const port = portFrom(values.port ?? process.env.PORT ?? '3000', 'port', USAGE);
+  const maxEnvironments = environmentsFrom(values['max-environments'], USAGE);
+  const lambdaPort =
+    values['lambda-port'] === undefined ? undefined : portFrom(values['lambda-port'], '--lambda-port', USAGE);
 
   const started = Date.now();
   const apiOptions: LocalApiOptions = {

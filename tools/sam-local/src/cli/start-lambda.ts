@@ -2,6 +2,7 @@
 // (POST /2015-03-31/functions/{FunctionName}/invocations) for every function of the template, for the AWS SDK
 // or CLI to call with an endpoint override. Lambda-only: it depends on the template and lambda modules alone.
 import { parseArgs } from 'node:util';
+import { environmentsFrom, portFrom, SERVER_FLAGS } from './server-flags';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
 import { startLocalFunctions } from '../lambda/local-functions';
@@ -26,29 +27,15 @@ export async function startLambda(args: string[]): Promise<void> {
   const { rest, inspector } = takeInspectorFlag(args);
   const { values } = parseArgs({
     args: rest,
-    options: {
-      port: { type: 'string', short: 'p' },
-      host: { type: 'string' },
-      template: { type: 'string', short: 't' },
-      'env-vars': { type: 'string', short: 'n' },
-      'parameter-overrides': { type: 'string' },
-      'max-environments': { type: 'string' },
-      'no-watch': { type: 'boolean' },
-      'json-logs': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: SERVER_FLAGS,
     strict: true,
   });
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  const port = Number(values.port ?? '3001');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port "${values.port}"\n${USAGE}`);
-  const maxEnvironments = Number(values['max-environments'] ?? '1');
-  if (!Number.isInteger(maxEnvironments) || maxEnvironments < 1) {
-    throw new Error(`Invalid --max-environments "${values['max-environments']}": a whole number from 1\n${USAGE}`);
-  }
+  const port = portFrom(values.port ?? '3001', '--port', USAGE);
+  const maxEnvironments = environmentsFrom(values['max-environments'], USAGE);
 
   const started = Date.now();
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
