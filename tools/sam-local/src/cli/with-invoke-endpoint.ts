@@ -1,9 +1,8 @@
 // `sam-local start-api --lambda-port N`: the local API and Lambda's Invoke API in one process, running every
 // invocation on the same functions (one pool of execution environments per function, one watcher, one build).
 import { lineWriter } from '../http/line-writer';
-import { startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
+import { startFunctionsFor, startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
 import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
-import { startLocalFunctions } from '../lambda/local-functions';
 import { listFunctions } from '../template/functions';
 import { loadTemplate } from '../template/template';
 
@@ -19,18 +18,10 @@ export async function startWithInvokeEndpoint(
   const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
   const parameters = options.parameterOverrides ?? {};
   // Every function of the template: the Invoke API also reaches functions that no route names.
-  const functions = await startLocalFunctions({
+  const functions = await startFunctionsFor(options, {
     loaded,
     functionIds: listFunctions(loaded, parameters).map((fn) => fn.logicalId),
     parameters,
-    ...(options.envVars ? { envVars: options.envVars } : {}),
-    ...(options.prettyLogs ? { prettyLogs: true } : {}),
-    ...(options.buildDir ? { buildDir: options.buildDir } : {}),
-    maxEnvironments: options.maxEnvironments ?? 1,
-    watch: options.watch ?? false,
-    typeCheck: options.typeCheck ?? false,
-    sourceMaps: options.sourceMaps ?? true,
-    ...(options.inspector ? { inspector: options.inspector } : {}),
     log,
     functionOutput,
   });

@@ -101,18 +101,10 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
   const functions =
     options.functions ??
-    (await startLocalFunctions({
+    (await startFunctionsFor(options, {
       loaded,
       functionIds: [...new Set(routes.map((route) => route.functionId))],
       parameters,
-      ...(options.envVars ? { envVars: options.envVars } : {}),
-      ...(options.prettyLogs ? { prettyLogs: true } : {}),
-      ...(options.buildDir ? { buildDir: options.buildDir } : {}),
-      maxEnvironments: options.maxEnvironments ?? 1,
-      watch: options.watch ?? false,
-      typeCheck: options.typeCheck ?? false,
-      sourceMaps: options.sourceMaps ?? true,
-      ...(options.inspector ? { inspector: options.inspector } : {}),
       log,
       functionOutput,
     }));
@@ -395,4 +387,25 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large' | { gone: 
 function normalizeIp(address: string | undefined): string {
   if (!address) return '127.0.0.1';
   return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/** Builds and starts the given functions of the template with the local API's options (one place for the defaults). */
+export function startFunctionsFor(
+  options: LocalApiOptions,
+  where: Pick<
+    Parameters<typeof startLocalFunctions>[0],
+    'loaded' | 'functionIds' | 'parameters' | 'log' | 'functionOutput'
+  >,
+): ReturnType<typeof startLocalFunctions> {
+  return startLocalFunctions({
+    ...where,
+    ...(options.envVars ? { envVars: options.envVars } : {}),
+    ...(options.prettyLogs ? { prettyLogs: true } : {}),
+    ...(options.buildDir ? { buildDir: options.buildDir } : {}),
+    maxEnvironments: options.maxEnvironments ?? 1,
+    watch: options.watch ?? false,
+    typeCheck: options.typeCheck ?? false,
+    sourceMaps: options.sourceMaps ?? true,
+    ...(options.inspector ? { inspector: options.inspector } : {}),
+  });
 }
