@@ -15,6 +15,7 @@ export { lambdaEnvironment } from './lambda/environment';
 export { createLambdaContext } from './lambda/context';
 export { FunctionRuntime, type InvokeOutcome } from './lambda/runtime';
 export { startLocalApi, MAX_BODY_BYTES, type LocalApi, type LocalApiOptions } from './http/server';
+export { startTestApi, type TestApi } from './http/test-api';
 export { findFunction, listFunctions, splitHandler, type FunctionSpec } from './template/functions';
 export { resolveLocalValue } from './template/parameters';
 export { loadTemplate, parseTemplate, type LoadedTemplate, type Resource, type Template } from './template/template';

@@ -1,42 +1,6 @@
 import { request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startLocalApi, type LocalApi, type LocalApiOptions } from '../../src/http/server';
-
+export { startTestApi, type TestApi as RunningApi } from '../../src/http/test-api';
 export { ROUTES_TEMPLATE } from './paths';
-
-export interface RunningApi {
-  api: LocalApi;
-  /** The server's own lines (routes, access log, faults). */
-  lines: string[];
-  /** The functions' output lines, prefixed with the function id. */
-  output: string[];
-  stop: () => Promise<void>;
-}
-
-/** Starts the local API on an ephemeral loopback port, building into a private temporary directory. */
-export async function startTestApi(options: LocalApiOptions = {}): Promise<RunningApi> {
-  const buildDir = mkdtempSync(join(tmpdir(), 'local-api-build-'));
-  const lines: string[] = [];
-  const output: string[] = [];
-  const api = await startLocalApi({
-    port: 0,
-    buildDir,
-    log: (line) => lines.push(line),
-    functionOutput: (functionId, line) => output.push(`[${functionId}] ${line}`),
-    ...options,
-  });
-  return {
-    api,
-    lines,
-    output,
-    stop: async () => {
-      await api.close();
-      rmSync(buildDir, { recursive: true, force: true });
-    },
-  };
-}
 
 export interface HttpResult {
   status: number;
