@@ -4,11 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOOLKIT_DIR } from './paths';
 
+export interface FixtureCopy {
+  dir: string;
+  template: string;
+  remove: () => void;
+}
+
 /**
  * A private copy of a fixture folder (template and sources), so a command that builds into `.aws-sam/` beside
  * the template never shares its build output with another test's process.
  */
-export function copyFixture(name: 'hello-api' | 'routes-api'): { dir: string; template: string; remove: () => void } {
+export function copyFixture(name: 'hello-api' | 'routes-api'): FixtureCopy {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`));
   cpSync(join(TOOLKIT_DIR, 'test', 'fixtures', name), dir, {
     recursive: true,

@@ -10,7 +10,7 @@ import {
   type InvocationType,
   type InvokeCommandOutput,
 } from '@aws-sdk/client-lambda';
-import { copyFixture } from '../helpers/fixture-copy';
+import { copyFixture, type FixtureCopy } from '../helpers/fixture-copy';
 import { httpRequest } from '../helpers/local-api';
 import { SAM_LOCAL_BIN } from '../helpers/paths';
 import { startSamLocalProcess, type StartedProcess } from '../helpers/start-process';
@@ -61,31 +61,49 @@ function invokeCli(template: string, functionId: string, event: unknown): { stat
   return { status: run.status, stdout: run.stdout + run.stderr };
 }
 
-async function startLambda(template: string): Promise<StartedProcess> {
-  return startSamLocalProcess(['start-lambda', '--template', template, '--port', '0', '--no-watch', '--json-logs']);
+interface EndpointOnFixture {
+  /** The copy start-lambda serves. */
+  served: FixtureCopy;
+  /** A second copy for `sam-local invoke`, so the two never share build output. */
+  cli: FixtureCopy;
+  endpoint: () => StartedProcess;
+  lambda: () => LambdaClient;
 }
 
-describe('sam-local start-lambda with the AWS SDK: the greeting function', () => {
-  const served = copyFixture('hello-api');
-  const cli = copyFixture('hello-api');
-  const event = { queryStringParameters: { name: 'Ada' }, multiValueQueryStringParameters: { name: ['Ada'] } };
-  let endpoint: StartedProcess;
-  let lambda: LambdaClient;
-
+/** `sam-local start-lambda` on a copy of a fixture for the describe block it is called in, and an SDK client for it. */
+function startLambdaFor(fixture: Parameters<typeof copyFixture>[0]): EndpointOnFixture {
+  const served = copyFixture(fixture);
+  const cli = copyFixture(fixture);
+  let endpoint: StartedProcess | undefined;
+  let lambda: LambdaClient | undefined;
   beforeAll(async () => {
-    endpoint = await startLambda(served.template);
+    endpoint = await startSamLocalProcess([
+      'start-lambda',
+      ...['--template', served.template, '--port', '0', '--no-watch', '--json-logs'],
+    ]);
     lambda = client(endpoint.port);
   });
   afterAll(async () => {
-    lambda.destroy();
-    endpoint.child.kill('SIGTERM');
-    await endpoint.exited;
+    lambda?.destroy();
+    endpoint?.child.kill('SIGTERM');
+    await endpoint?.exited;
     served.remove();
     cli.remove();
   });
+  return {
+    served,
+    cli,
+    endpoint: () => endpoint!,
+    lambda: () => lambda!,
+  };
+}
+
+describe('sam-local start-lambda with the AWS SDK: the greeting function', () => {
+  const { cli, endpoint, lambda } = startLambdaFor('hello-api');
+  const event = { queryStringParameters: { name: 'Ada' }, multiValueQueryStringParameters: { name: ['Ada'] } };
 
   it('answers a RequestResponse invocation with 200 and the result sam-local invoke prints', async () => {
-    const output = await invokeWith(lambda, 'GreetingFunction', event);
+    const output = await invokeWith(lambda(), 'GreetingFunction', event);
     expect(output.StatusCode).toBe(200);
     expect(output.FunctionError).toBeUndefined();
     expect(output.ExecutedVersion).toBe('$LATEST');
@@ -103,19 +121,19 @@ describe('sam-local start-lambda with the AWS SDK: the greeting function', () =>
       'GreetingFunction:$LATEST',
       'GreetingFunction:live',
     ];
-    for (const name of names) expect((await invokeWith(lambda, name, event)).StatusCode).toBe(200);
-    expect((await invokeWith(lambda, 'GreetingFunction', event, undefined, 'live')).StatusCode).toBe(200);
+    for (const name of names) expect((await invokeWith(lambda(), name, event)).StatusCode).toBe(200);
+    expect((await invokeWith(lambda(), 'GreetingFunction', event, undefined, 'live')).StatusCode).toBe(200);
   });
 
   it('answers an unknown function with 404 ResourceNotFoundException naming its ARN, where invoke exits 2', async () => {
-    const failure = await invokeWith(lambda, 'NopeFunction', event).catch((error: unknown) => error);
+    const failure = await invokeWith(lambda(), 'NopeFunction', event).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ResourceNotFoundException);
     expect(failure).toMatchObject({
       message: 'Function not found: arn:aws:lambda:us-east-1:123456789012:function:NopeFunction',
       Type: 'User',
       $metadata: { httpStatusCode: 404 },
     });
-    const unknownAlias = await invokeWith(lambda, 'GreetingFunction:staging', event).catch((error: unknown) => error);
+    const unknownAlias = await invokeWith(lambda(), 'GreetingFunction:staging', event).catch((error: unknown) => error);
     expect(unknownAlias).toMatchObject({
       name: 'ResourceNotFoundException',
       message: 'Function not found: arn:aws:lambda:us-east-1:123456789012:function:GreetingFunction:staging',
@@ -127,10 +145,10 @@ describe('sam-local start-lambda with the AWS SDK: the greeting function', () =>
   });
 
   it('answers DryRun with 204 without running the function', async () => {
-    const before = endpoint.stdout();
-    const output = await invokeWith(lambda, 'GreetingFunction', event, 'DryRun');
+    const before = endpoint().stdout();
+    const output = await invokeWith(lambda(), 'GreetingFunction', event, 'DryRun');
     expect(output.StatusCode).toBe(204);
-    expect(endpoint.stdout().slice(before.length)).not.toMatch(/Invoke GreetingFunction/);
+    expect(endpoint().stdout().slice(before.length)).not.toMatch(/Invoke GreetingFunction/);
   });
 
   it.each([
@@ -159,7 +177,7 @@ describe('sam-local start-lambda with the AWS SDK: the greeting function', () =>
       /Value 'no spaces' at 'functionName' failed to satisfy constraint/,
     ],
   ])('answers %s in Lambda’s error shape', async (_, path, body, status, errorType, message) => {
-    const response = await httpRequest(`http://127.0.0.1:${endpoint.port}`, path, { method: 'POST', body });
+    const response = await httpRequest(`http://127.0.0.1:${endpoint().port}`, path, { method: 'POST', body });
     expect(response.status).toBe(status);
     expect(response.headers['x-amzn-errortype']).toBe(errorType);
     const answer = response.json() as { Type: string; Message: string };
@@ -170,7 +188,7 @@ describe('sam-local start-lambda with the AWS SDK: the greeting function', () =>
   it('refuses a payload over 6 MB with 413 RequestEntityTooLargeException, which the client can read', async () => {
     const body = JSON.stringify({ padding: 'x'.repeat(6 * 1024 * 1024) });
     const response = await httpRequest(
-      `http://127.0.0.1:${endpoint.port}`,
+      `http://127.0.0.1:${endpoint().port}`,
       '/2015-03-31/functions/GreetingFunction/invocations',
       { method: 'POST', body },
     );
@@ -183,26 +201,11 @@ describe('sam-local start-lambda with the AWS SDK: the greeting function', () =>
 });
 
 describe('sam-local start-lambda with the AWS SDK: functions that fail, and Event invocations', () => {
-  const served = copyFixture('routes-api');
-  const cli = copyFixture('routes-api');
-  let endpoint: StartedProcess;
-  let lambda: LambdaClient;
-
-  beforeAll(async () => {
-    endpoint = await startLambda(served.template);
-    lambda = client(endpoint.port);
-  });
-  afterAll(async () => {
-    lambda.destroy();
-    endpoint.child.kill('SIGTERM');
-    await endpoint.exited;
-    served.remove();
-    cli.remove();
-  });
+  const { served, cli, endpoint, lambda } = startLambdaFor('routes-api');
 
   it('answers a throwing function with 200, X-Amz-Function-Error: Unhandled and the error invoke prints', async () => {
     const event = { pathParameters: { kind: 'throw' } };
-    const output = await invokeWith(lambda, 'FaultsFunction', event);
+    const output = await invokeWith(lambda(), 'FaultsFunction', event);
     expect([output.StatusCode, output.FunctionError]).toEqual([200, 'Unhandled']);
     const payload = payloadOf(output) as { errorType: string; errorMessage: string; trace: string[] };
     expect(payload).toMatchObject({ errorType: 'Error', errorMessage: 'thrown on purpose' });
@@ -218,7 +221,7 @@ describe('sam-local start-lambda with the AWS SDK: functions that fail, and Even
   });
 
   it('answers a timeout the way invoke prints it', async () => {
-    const output = await invokeWith(lambda, 'FaultsFunction', { pathParameters: { kind: 'timeout' } });
+    const output = await invokeWith(lambda(), 'FaultsFunction', { pathParameters: { kind: 'timeout' } });
     expect(output.FunctionError).toBe('Unhandled');
     expect(payloadOf(output)).toEqual({
       errorType: 'Sandbox.Timedout',
@@ -228,16 +231,16 @@ describe('sam-local start-lambda with the AWS SDK: functions that fail, and Even
 
   it('answers an Event invocation with 202 at once, and the function still runs to its end', async () => {
     const event = { pathParameters: { kind: 'slow' }, queryStringParameters: { ms: '600' } };
-    const output = await invokeWith(lambda, 'FaultsFunction', event, 'Event');
+    const output = await invokeWith(lambda(), 'FaultsFunction', event, 'Event');
     expect(output.StatusCode).toBe(202);
     expect(Buffer.from(output.Payload ?? []).length).toBe(0);
     const requestId = output.$metadata.requestId!;
     const finished = new RegExp(`Event invocation of FaultsFunction \\(${requestId}\\) succeeded`);
     // Answered before the function finished (it takes 600 ms) ...
-    expect(endpoint.stdout()).not.toMatch(finished);
+    expect(endpoint().stdout()).not.toMatch(finished);
     // ... and it runs: its own output line, then the end of the invocation.
-    await endpoint.waitFor('stderr', /\[FaultsFunction\] .*slow: started, answering in 600 ms/, 10_000);
-    await endpoint.waitFor('stdout', finished, 10_000);
+    await endpoint().waitFor('stderr', /\[FaultsFunction\] .*slow: started, answering in 600 ms/, 10_000);
+    await endpoint().waitFor('stdout', finished, 10_000);
   });
 });
 
