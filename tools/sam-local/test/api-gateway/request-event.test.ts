@@ -29,11 +29,12 @@ Resources:
         Other: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /other, Method: get } }
         Root: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /, Method: get } }
 `);
-const [itemRoute, otherRoute, rootRoute] = routesFromTemplate({ path: 'template.yaml', dir: '.', template }) as [
-  Route,
-  Route,
-  Route,
-];
+// Read in each test, so that a router fault fails the tests rather than the test file's load.
+function routeOf(resourcePath: string): Route {
+  return routesFromTemplate({ path: 'template.yaml', dir: '.', template }).find(
+    (r) => r.resourcePath === resourcePath,
+  )!;
+}
 
 const ids = { accountId: '123456789012', apiId: 'abcdef1234' };
 
@@ -53,7 +54,7 @@ function request(overrides: Partial<IncomingRequestInfo> = {}): IncomingRequestI
 
 function itemMatch(overrides: Partial<RouteMatch> = {}): RouteMatch {
   return {
-    route: itemRoute,
+    route: routeOf('/items/{id}'),
     pathParameters: { id: '42' },
     path: '/items/42',
     stagePath: '/dev/items/42',
@@ -114,7 +115,7 @@ describe('the proxy event (REST API, payload v1): route, paths and request conte
   });
 
   it('gives the root resource requested without the stage prefix requestContext.path /<stage>, with no trailing slash', () => {
-    const match: RouteMatch = { route: rootRoute, pathParameters: null, path: '/' };
+    const match: RouteMatch = { route: routeOf('/'), pathParameters: null, path: '/' };
 
     const event = buildProxyEvent(request(), match, ids);
 
@@ -180,7 +181,7 @@ describe('the proxy event (REST API, payload v1): route, paths and request conte
     const first = buildProxyEvent(request(), itemMatch(), ids).requestContext.resourceId;
     const again = buildProxyEvent(request(), itemMatch({ pathParameters: { id: '7' }, path: '/items/7' }), ids)
       .requestContext.resourceId;
-    const other = buildProxyEvent(request(), { route: otherRoute, pathParameters: null, path: '/other' }, ids)
+    const other = buildProxyEvent(request(), { route: routeOf('/other'), pathParameters: null, path: '/other' }, ids)
       .requestContext.resourceId;
 
     expect(first).toMatch(/^[0-9a-z]{6}$/);
