@@ -251,7 +251,7 @@ describe('requestTime and requestTimeEpoch', () => {
 });
 
 // An X-Ray trace id's root: 1-<epoch seconds, 8 hex digits>-<24 hex digits>
-// (docs.aws.amazon.com/xray/latest/devguide/xray-api-sendingdata.html#xray-api-traceids).
+// (the trace ID format in docs.aws.amazon.com/xray/latest/devguide/xray-services-elb.html).
 describe('newTraceRoot', () => {
   afterEach(() => jest.useRealTimers());
 
@@ -371,7 +371,7 @@ describe('the proxy event’s headers', () => {
 });
 
 describe('the proxy event’s query string parameters', () => {
-  // sam-facts / recorded: proxy event: both maps are null without a query string.
+  // recorded: proxy event (floci-io/floci pull request #3548 captured the same on AWS): no query string, null maps.
   it('gives null maps for a request without a query string', () => {
     const event = withQuery('');
 
