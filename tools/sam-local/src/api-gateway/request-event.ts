@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { matchesBinaryMediaType } from './media-types';
 import type { RouteMatch } from './routes';
@@ -64,10 +64,10 @@ export function buildProxyEvent(
   const now = new Date();
   const { headers, multiValueHeaders } = eventHeaders(request, ids.traceId);
   const { single, multi } = eventQuery(request.rawQuery);
-  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  const contentType = headerValue(headers, 'content-type');
   const body = eventBody(request.body, matchesBinaryMediaType(contentType, route.api.binaryMediaTypes));
-  const host = headers.Host ?? headers.host ?? 'localhost';
-  const userAgent = headers['User-Agent'] ?? headers['user-agent'] ?? null;
+  const host = headerValue(headers, 'host') ?? 'localhost';
+  const userAgent = headerValue(headers, 'user-agent') ?? null;
   const requestId = ids.requestId ?? randomUUID();
   const event: APIGatewayProxyEvent = {
     resource: route.resourcePath,
@@ -91,7 +91,8 @@ export function buildProxyEvent(
       path: match.stagePath ?? `/${route.api.stage}${match.path === '/' ? '' : match.path}`,
       protocol: `HTTP/${request.httpVersion}`,
       stage: route.api.stage,
-      domainPrefix: host.split('.')[0] ?? host,
+      // split always yields at least one element.
+      domainPrefix: host.split('.')[0]!,
       domainName: host,
       requestId,
       identity: {
@@ -138,14 +139,15 @@ function eventHeaders(
     nameOf.set(lower, key);
     (multiValueHeaders[key] ??= []).push(value);
   };
-  for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) add(request.rawHeaders[i]!, request.rawHeaders[i + 1]!);
+  // rawHeaders holds name, value pairs.
+  for (let i = 0; i < request.rawHeaders.length; i += 2) add(request.rawHeaders[i]!, request.rawHeaders[i + 1]!);
+  // Replaces the client's value, under the client's spelling of the name.
   const forwarded = (name: string, value: string): void => {
-    const key = nameOf.get(name.toLowerCase()) ?? name;
-    nameOf.set(name.toLowerCase(), key);
-    multiValueHeaders[key] = [value];
+    multiValueHeaders[nameOf.get(name.toLowerCase()) ?? name] = [value];
   };
-  const priorFor = multiValueHeaders[nameOf.get('x-forwarded-for') ?? ''];
-  forwarded('X-Forwarded-For', [...(priorFor ?? []), request.sourceIp].join(', '));
+  const clientFor = nameOf.get('x-forwarded-for');
+  const priorFor = clientFor === undefined ? [] : multiValueHeaders[clientFor]!;
+  forwarded('X-Forwarded-For', [...priorFor, request.sourceIp].join(', '));
   forwarded('X-Forwarded-Port', String(request.serverPort));
   forwarded('X-Forwarded-Proto', request.scheme ?? 'http');
   if (!nameOf.has('x-amzn-trace-id')) forwarded('X-Amzn-Trace-Id', traceId ?? `Root=${newTraceRoot()}`);
@@ -163,7 +165,6 @@ function eventQuery(rawQuery: string): {
   single: Record<string, string> | null;
   multi: Record<string, string[]> | null;
 } {
-  if (rawQuery.length === 0) return { single: null, multi: null };
   const multi: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const pair of rawQuery.split(/[&;]/)) {
     if (pair.length === 0) continue;
@@ -173,6 +174,7 @@ function eventQuery(rawQuery: string): {
     (multi[key] ??= []).push(value);
   }
   const keys = Object.keys(multi);
+  // No query string, or separators only (`?&`).
   if (keys.length === 0) return { single: null, multi: null };
   // Plain objects again, so the function sees ordinary JSON-like maps.
   const multiPlain = Object.fromEntries(keys.map((key) => [key, multi[key]!]));
@@ -202,11 +204,14 @@ function eventBody(body: Buffer, binary: boolean): { text: string | null; isBase
   }
 }
 
-// A stable id per resource path, the way a deployed API keeps one id per resource.
+// Header names arrive spelled as the client sent them (`HOST`, `host`, `Host` alike).
+function headerValue(headers: Record<string, string>, lowerName: string): string | undefined {
+  return Object.entries(headers).find(([name]) => name.toLowerCase() === lowerName)?.[1];
+}
+
+// A stable id per resource path, the way a deployed API keeps one id per resource (6 characters, like `a1b2c3`).
 function resourceIdOf(resourcePath: string): string {
-  let hash = 0;
-  for (const char of resourcePath) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash.toString(36).padStart(6, '0').slice(-6);
+  return createHash('sha256').update(resourcePath).digest('hex').slice(0, 6);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,3 +1,4 @@
+import * as querystring from 'node:querystring';
 import type { LoadedTemplate } from '../template/template';
 import { readRestApi, restApiIdOf, type RestApi } from './apis';
 
@@ -55,13 +56,25 @@ export function routesFromTemplate({ template }: LoadedTemplate, parameters: Rec
   return routes;
 }
 
+// A path part is a literal, a whole `{name}` or a whole `{name+}`; AWS refuses anything else when it creates the
+// resource ("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end", as AWS
+// answered in claudiajs/claudia issue #11) and refuses a resource under a greedy one ("Cannot create a child of a
+// resource with a greedy path variable", the CreateResource error localstack/localstack reproduces in
+// localstack-core/localstack/services/apigateway/legacy/provider.py).
+const PARAMETER = /^\{([^{}+]+)(\+?)\}$/;
+
 function parsePath(path: string): Segment[] {
-  return splitSegments(path).map((part): Segment => {
-    const greedy = /^\{(.+)\+\}$/.exec(part);
-    if (greedy?.[1]) return { kind: 'greedy', name: greedy[1] };
-    const param = /^\{(.+)\}$/.exec(part);
-    if (param?.[1]) return { kind: 'param', name: param[1] };
-    return { kind: 'literal', value: part };
+  const parts = splitSegments(path);
+  return parts.map((part, index): Segment => {
+    const parameter = PARAMETER.exec(part);
+    if (!parameter) {
+      if (/[{}]/.test(part)) throw new Error(`Api event path ${path}: curly braces must enclose a whole path part`);
+      return { kind: 'literal', value: part };
+    }
+    const name = parameter[1]!;
+    if (!parameter[2]) return { kind: 'param', name };
+    if (index < parts.length - 1) throw new Error(`Api event path ${path}: nothing can follow the greedy {${name}+}`);
+    return { kind: 'greedy', name };
   });
 }
 
@@ -84,18 +97,22 @@ function matchSegments(route: Route, parts: string[]): Record<string, string> | 
     const part = parts[index];
     // An empty segment (a doubled slash) matches no literal and no parameter.
     if (part === undefined || part.length === 0) return undefined;
-    if (segment.kind === 'literal' && decoded(part) !== segment.value) return undefined;
+    // Literals are compared percent-decoded; unescape keeps a malformed sequence (as U+FFFD or as sent), which then
+    // matches no literal API Gateway accepts (letters, digits and ._-: only).
+    if (segment.kind === 'literal' && querystring.unescape(part) !== segment.value) return undefined;
     if (segment.kind === 'param') parameters[segment.name] = part;
   }
   if (parts.length !== route.segments.length) return undefined;
   return Object.keys(parameters).length > 0 ? parameters : null;
 }
 
+// Only routes that match one path are compared, and two of them differ at or before the last segment of the shorter
+// one: a greedy segment ends a route and is the only segment that matches more than one part. So `b` has a segment
+// wherever `a`'s kinds can still differ from it.
 function moreSpecific(a: Route, b: Route): number {
-  for (let i = 0; i < Math.max(a.segments.length, b.segments.length); i++) {
-    const sa = a.segments[i] ? SPECIFICITY[a.segments[i]!.kind] : 0;
-    const sb = b.segments[i] ? SPECIFICITY[b.segments[i]!.kind] : 0;
-    if (sa !== sb) return sb - sa;
+  for (const [index, segment] of a.segments.entries()) {
+    const other = b.segments[index]!;
+    if (segment.kind !== other.kind) return SPECIFICITY[other.kind] - SPECIFICITY[segment.kind];
   }
   return 0;
 }
@@ -111,34 +128,27 @@ export type RouteLookup = { kind: 'match'; match: RouteMatch } | { kind: 'no-rou
  * parameter; a doubled slash inside a greedy path is kept; nothing is percent-decoded.
  */
 export function findRouteForPath(routes: Route[], method: string, rawPath: string): RouteLookup {
-  const withoutLeading = rawPath.replace(/^\/+/, '');
-  const first = withoutLeading.split('/')[0] ?? '';
+  const withoutLeading = withoutLeadingSlashes(rawPath);
+  const first = withoutLeading.split('/')[0]!;
   // A path that starts with a stage name is routed within that stage only, as on AWS; any other path as a resource
   // path of any API (sam local's way).
-  const candidates: Array<{ rest: string; stage?: string }> =
-    first.length > 0 && routes.some((route) => route.api.stage === first)
-      ? [{ rest: withoutLeading.slice(first.length), stage: first }]
-      : [{ rest: `/${withoutLeading}` }];
-
-  for (const { rest, stage } of candidates) {
-    const trimmed = rest.replace(/^\/+/, '').replace(/\/+$/, '');
-    const parts = trimmed.length === 0 ? [] : trimmed.split('/');
-    const matching = routes
-      .filter((route) => stage === undefined || route.api.stage === stage)
-      .flatMap((route) => {
-        const pathParameters = matchSegments(route, parts);
-        return pathParameters === undefined ? [] : [{ route, pathParameters }];
-      });
-    if (matching.length === 0) continue;
-    matching.sort((a, b) => moreSpecific(a.route, b.route));
-    const best = matching.filter((m) => moreSpecific(m.route, matching[0]!.route) === 0);
-    const found = best.find((m) => m.route.method === method) ?? best.find((m) => m.route.method === 'ANY');
-    if (!found) return { kind: 'no-route' };
-    const path = `/${rest.replace(/^\/+/, '')}`;
-    const stagePath = stage === undefined ? `/${found.route.api.stage}${path === '/' ? '' : path}` : `/${stage}${rest}`;
-    return { kind: 'match', match: { ...found, path, stagePath } };
-  }
-  return { kind: 'no-route' };
+  const stage = routes.some((route) => route.api.stage === first) ? first : undefined;
+  const rest = stage === undefined ? `/${withoutLeading}` : withoutLeading.slice(first.length);
+  const path = `/${withoutLeadingSlashes(rest)}`;
+  const trimmed = path.slice(1).replace(/\/+$/, '');
+  const parts = trimmed.length === 0 ? [] : trimmed.split('/');
+  const matching = routes
+    .filter((route) => stage === undefined || route.api.stage === stage)
+    .flatMap((route) => {
+      const pathParameters = matchSegments(route, parts);
+      return pathParameters === undefined ? [] : [{ route, pathParameters }];
+    });
+  matching.sort((a, b) => moreSpecific(a.route, b.route));
+  const best = matching.filter((m) => moreSpecific(m.route, matching[0]!.route) === 0);
+  const found = best.find((m) => m.route.method === method) ?? best.find((m) => m.route.method === 'ANY');
+  if (!found) return { kind: 'no-route' };
+  const stagePath = stage === undefined ? `/${found.route.api.stage}${path === '/' ? '' : path}` : `/${stage}${rest}`;
+  return { kind: 'match', match: { ...found, path, stagePath } };
 }
 
 /** findRouteForPath for a path given as its segments. */
@@ -157,14 +167,12 @@ export function findPreflight(routes: Route[], rawPath: string): Record<string, 
 
 /** The API a request path belongs to (by its stage prefix), for the headers of API Gateway's own answers. */
 export function apiFor(routes: Route[], rawPath: string): RestApi | undefined {
-  const first = rawPath.replace(/^\/+/, '').split('/')[0];
+  const first = withoutLeadingSlashes(rawPath).split('/')[0];
   return (routes.find((route) => route.api.stage === first) ?? routes[0])?.api;
 }
 
-function decoded(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
+function withoutLeadingSlashes(path: string): string {
+  let start = 0;
+  while (path[start] === '/') start += 1;
+  return path.slice(start);
 }
