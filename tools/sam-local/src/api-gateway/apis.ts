@@ -11,7 +11,10 @@ export interface RestApi {
   id: string;
   stage: string;
   stageVariables: Record<string, string> | null;
-  /** The API's CORS preflight answer (SAM's Cors property), or null without Cors. */
+  /**
+   * The API's CORS preflight answer (SAM's Cors property), or null without Cors. Access-Control-Allow-Methods is
+   * absent when Cors does not set AllowMethods: SAM then allows each resource path's own methods.
+   */
   cors: Record<string, string> | null;
   /** Headers the API adds to its own 4xx and 5xx answers (GatewayResponses DEFAULT_4XX / DEFAULT_5XX). */
   gatewayHeaders: { '4xx': Record<string, string>; '5xx': Record<string, string> };
@@ -103,8 +106,7 @@ function corsOf(template: Template, apiId: string, parameters: Record<string, st
     const resolved = unquote(resolveLocalValue(template, value, parameters));
     if (name && resolved !== undefined) headers[name] = resolved;
   }
-  // SAM's preflight allows every method the path has when AllowMethods is not given.
-  headers['Access-Control-Allow-Methods'] ??= 'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT';
+  // Without AllowMethods, the preflight allows the methods of its resource path: routes.ts adds them.
   return headers;
 }
 

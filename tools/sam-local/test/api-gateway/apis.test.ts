@@ -3,6 +3,7 @@
 // Prod, Globals.Api merged into each API (samtranslator/plugins/globals/globals.py), Cors (model/api/api_generator.py
 // _add_cors, swagger/swagger.py add_cors), BinaryMediaTypes' `~1`.
 import { IMPLICIT_API, readRestApi, restApiIdOf, type RestApi } from '../../src/api-gateway/apis';
+import { findPreflight, routesFromTemplate } from '../../src/api-gateway/routes';
 import { parseTemplate } from '../../src/template/template';
 
 const FUNCTION = `
@@ -191,8 +192,6 @@ Resources:
 });
 
 describe('Cors (the preflight answer)', () => {
-  const ALL_METHODS = 'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT';
-
   it('an API without Cors answers no preflight', () => {
     // Act
     const cors = apiOf(`Resources:\n  Api: { Type: AWS::Serverless::Api, Properties: { StageName: v1 } }`).cors;
@@ -219,7 +218,6 @@ Resources:
     // Assess
     expect(cors).toEqual({
       'Access-Control-Allow-Origin': 'https://app.test',
-      'Access-Control-Allow-Methods': ALL_METHODS,
     });
   });
 
@@ -279,7 +277,6 @@ Resources:
     expect(cors).toEqual({
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Headers': 'X-Key',
-      'Access-Control-Allow-Methods': ALL_METHODS,
     });
   });
 
@@ -294,7 +291,6 @@ Resources:
     // Assess
     expect(cors).toEqual({
       'Access-Control-Allow-Origin': 'https://app.test',
-      'Access-Control-Allow-Methods': ALL_METHODS,
     });
   });
 
@@ -309,7 +305,6 @@ Resources:
     // Assess
     expect(cors).toStrictEqual({
       'Access-Control-Allow-Origin': 'https://app.test',
-      'Access-Control-Allow-Methods': ALL_METHODS,
     });
   });
 
@@ -350,8 +345,71 @@ Resources:
     // Assess
     expect(cors).toEqual({
       'Access-Control-Allow-Origin': 'https://mine.test',
-      'Access-Control-Allow-Methods': ALL_METHODS,
     });
+  });
+});
+
+describe('Access-Control-Allow-Methods of a preflight when Cors does not set AllowMethods', () => {
+  // SAM: the resource path's methods and OPTIONS, sorted, or every method for ANY
+  // (samtranslator/swagger/swagger.py _make_cors_allowed_methods_for_path_item; translator output checked).
+  const template = parseTemplate(`
+Globals:
+  Api:
+    Cors: "'https://app.test'"
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: v1, Cors: { AllowMethods: "'GET,POST'" } }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: fn/
+      Handler: app.handler
+      Events:
+        Get: { Type: Api, Properties: { Path: /items, Method: get } }
+        Post: { Type: Api, Properties: { Path: /items, Method: post } }
+        Item: { Type: Api, Properties: { Path: '/items/{id}', Method: delete } }
+        Any: { Type: Api, Properties: { Path: /any, Method: any } }
+        Given: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /given, Method: get } }
+        Other: { Type: Api, Properties: { RestApiId: !Ref Open, Path: /items, Method: put } }
+  Open:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: v2 }`);
+  // Read inside each test: a mutant that breaks reading the template then fails that test, not the whole file.
+  const preflightOf = (path: string): Record<string, string> | undefined =>
+    findPreflight(routesFromTemplate({ path: 'template.yaml', dir: '.', template }), path);
+  const allowMethods = (path: string): string | undefined => preflightOf(path)?.['Access-Control-Allow-Methods'];
+
+  it('a real bug, fixed: every method was allowed; now the path’s own, sorted, with OPTIONS (“GET,OPTIONS,POST”)', () => {
+    // Act
+    const methods = [allowMethods('/Prod/items'), allowMethods('/Prod/items/42')];
+
+    // Assess
+    expect(methods).toEqual(['GET,OPTIONS,POST', 'DELETE,OPTIONS']);
+  });
+
+  it('the same path of another API counts only that API’s methods', () => {
+    // Act
+    const methods = [allowMethods('/v2/items'), allowMethods('/Prod/items')];
+
+    // Assess
+    expect(methods).toEqual(['OPTIONS,PUT', 'GET,OPTIONS,POST']);
+  });
+
+  it('a path with ANY allows every method', () => {
+    // Act
+    const methods = allowMethods('/Prod/any');
+
+    // Assess
+    expect(methods).toBe('DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT');
+  });
+
+  it('AllowMethods, when set, is the answer for every path of its API', () => {
+    // Act
+    const preflight = preflightOf('/v1/given');
+
+    // Assess: the API's Cors map replaces the Globals string whole, so the origin is SAM's default.
+    expect(preflight).toEqual({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET,POST' });
   });
 });
 
