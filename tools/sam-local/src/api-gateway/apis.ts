@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIntrinsic, withGlobal } from '../template/globals';
 import { resolveLocalValue } from '../template/parameters';
 import type { Template } from '../template/template';
 
@@ -10,7 +11,10 @@ export interface RestApi {
   id: string;
   stage: string;
   stageVariables: Record<string, string> | null;
-  /** The API's CORS preflight answer (SAM's Cors property), or null without Cors. */
+  /**
+   * The API's CORS preflight answer (SAM's Cors property), or null without Cors. Access-Control-Allow-Methods is
+   * absent when Cors does not set AllowMethods: SAM then allows each resource path's own methods.
+   */
   cors: Record<string, string> | null;
   /** Headers the API adds to its own 4xx and 5xx answers (GatewayResponses DEFAULT_4XX / DEFAULT_5XX). */
   gatewayHeaders: { '4xx': Record<string, string>; '5xx': Record<string, string> };
@@ -36,15 +40,27 @@ export function readRestApi(template: Template, logicalId: string, parameters: R
   };
 }
 
-/** The logical id an Api event's RestApiId refers to, or the implicit API's when it names none. */
+/**
+ * The logical id an Api event's RestApiId refers to (`!Ref Api`, or the logical id as a string, which SAM also
+ * takes), or the implicit API's when it names none.
+ */
 export function restApiIdOf(value: unknown): string {
+  if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null && 'Ref' in value) return String(value.Ref);
   return IMPLICIT_API.id;
 }
 
+/** An API property with Globals.Api applied, as SAM does for explicit and implicit APIs alike. */
+function propertyOf(template: Template, apiId: string, name: string): unknown {
+  return withGlobal(template.Globals?.Api?.[name], template.Resources[apiId]?.Properties?.[name]);
+}
+
 function stageOf(template: Template, apiId: string, parameters: Record<string, string>): string {
-  if (apiId === IMPLICIT_API.id && !template.Resources[apiId]) return IMPLICIT_API.stage;
-  const stageName = template.Resources[apiId]?.Properties?.StageName;
+  // Even a resource the template itself names ServerlessRestApi is deployed as Prod (aws-sam-translator 1.110.0).
+  if (apiId === IMPLICIT_API.id) return IMPLICIT_API.stage;
+  const resource = template.Resources[apiId];
+  if (!resource) throw new Error(`API ${apiId}: the template has no resource of that name`);
+  const stageName = resource.Properties?.StageName;
   const resolved = resolveLocalValue(template, stageName, parameters);
   if (!resolved) throw new Error(`API ${apiId}: cannot resolve its StageName locally`);
   return resolved;
@@ -55,35 +71,42 @@ function stageVariablesOf(
   apiId: string,
   parameters: Record<string, string>,
 ): Record<string, string> | null {
-  const variables = template.Resources[apiId]?.Properties?.Variables as Record<string, unknown> | undefined;
+  const variables = propertyOf(template, apiId, 'Variables') as Record<string, unknown> | undefined;
   if (!variables || Object.keys(variables).length === 0) return null;
   return Object.fromEntries(
     Object.entries(variables).map(([key, value]) => [key, resolveLocalValue(template, value, parameters) ?? '']),
   );
 }
 
-// SAM's Cors values are quoted header values ("'GET,OPTIONS'"); a plain string is AllowOrigin alone.
+// SAM's Cors values are quoted header values ("'GET,OPTIONS'"); a string (or an intrinsic function) is AllowOrigin
+// alone. SAM's CorsProperties: AllowOrigin defaults to '*', Access-Control-Allow-Credentials is sent only for
+// AllowCredentials: true (aws/serverless-application-model samtranslator/model/api/api_generator.py, _add_cors, and
+// swagger/swagger.py, add_cors).
 const CORS_HEADERS: Record<string, string> = {
   AllowOrigin: 'Access-Control-Allow-Origin',
   AllowMethods: 'Access-Control-Allow-Methods',
   AllowHeaders: 'Access-Control-Allow-Headers',
   MaxAge: 'Access-Control-Max-Age',
-  AllowCredentials: 'Access-Control-Allow-Credentials',
 };
 
 function corsOf(template: Template, apiId: string, parameters: Record<string, string>): Record<string, string> | null {
-  const cors = template.Resources[apiId]?.Properties?.Cors ?? template.Globals?.Api?.Cors;
-  if (cors === undefined || cors === null) return null;
-  const settings = typeof cors === 'object' && !('Fn::Sub' in cors) && !('Ref' in cors) ? cors : { AllowOrigin: cors };
+  const cors = propertyOf(template, apiId, 'Cors');
+  // SAM adds no CORS for an empty or false Cors.
+  if (!cors) return null;
+  const settings = typeof cors === 'object' && !isIntrinsic(cors) ? cors : { AllowOrigin: cors };
   const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(settings as Record<string, unknown>)) {
+  const withDefaults: Record<string, unknown> = { AllowOrigin: "'*'", ...settings };
+  for (const [key, value] of Object.entries(withDefaults)) {
+    // Only a boolean true sends the credentials header (swagger.py: `allow_credentials is True`).
+    if (key === 'AllowCredentials') {
+      if (value === true) headers['Access-Control-Allow-Credentials'] = 'true';
+      continue;
+    }
     const name = CORS_HEADERS[key];
-    const resolved =
-      key === 'AllowCredentials' ? String(value) : unquote(resolveLocalValue(template, value, parameters));
+    const resolved = unquote(resolveLocalValue(template, value, parameters));
     if (name && resolved !== undefined) headers[name] = resolved;
   }
-  // SAM's preflight allows every method the path has when AllowMethods is not given.
-  headers['Access-Control-Allow-Methods'] ??= 'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT';
+  // Without AllowMethods, the preflight allows the methods of its resource path: routes.ts adds them.
   return headers;
 }
 
@@ -93,7 +116,7 @@ function gatewayHeadersOf(
   type: 'DEFAULT_4XX' | 'DEFAULT_5XX',
   parameters: Record<string, string>,
 ): Record<string, string> {
-  const responses = template.Resources[apiId]?.Properties?.GatewayResponses as
+  const responses = propertyOf(template, apiId, 'GatewayResponses') as
     Record<string, { ResponseParameters?: { Headers?: Record<string, unknown> } }> | undefined;
   const headers = responses?.[type]?.ResponseParameters?.Headers ?? {};
   return Object.fromEntries(
@@ -105,7 +128,7 @@ function gatewayHeadersOf(
 }
 
 function binaryMediaTypesOf(template: Template, apiId: string, parameters: Record<string, string>): string[] {
-  const types = template.Resources[apiId]?.Properties?.BinaryMediaTypes ?? template.Globals?.Api?.BinaryMediaTypes;
+  const types = propertyOf(template, apiId, 'BinaryMediaTypes');
   if (!Array.isArray(types)) return [];
   return types.flatMap((type: unknown) => {
     const resolved = resolveLocalValue(template, type, parameters);
@@ -113,6 +136,8 @@ function binaryMediaTypesOf(template: Template, apiId: string, parameters: Recor
   });
 }
 
+// A static header value in API Gateway is wholly in single quotes; anything else is passed as written.
 function unquote(value: string | undefined): string | undefined {
-  return value !== undefined && /^'.*'$/.test(value) ? value.slice(1, -1) : value;
+  const quoted = value?.match(/^'(.*)'$/);
+  return quoted ? quoted[1] : value;
 }

@@ -77,8 +77,10 @@ export function toHttpResponse(result: unknown, options: ProxyResultOptions = {}
 function statusCodeOf(value: unknown): number | undefined {
   if (value === undefined || value === null) return 200;
   const number = typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isInteger(number) || number < 100 || number > 599) return undefined;
-  return number;
+  // Number.isInteger is false for anything that is not a number, so it checks the type as well.
+  if (!Number.isInteger(number)) return undefined;
+  const code = number as number;
+  return code >= 100 && code <= 599 ? code : undefined;
 }
 
 /** headers and multiValueHeaders as one map (the multi-value name's casing and values first), or the problem. */
@@ -122,14 +124,14 @@ function mergeHeaders(headers: unknown, multiValueHeaders: unknown): Record<stri
   return sent;
 }
 
+// Results arrive as JSON (the function's worker sends them with JSON serialization), so a value is null, a list, an
+// object, a string, a number or a boolean; undefined only from a direct caller.
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string')
     return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return `${typeof value} ${value}`;
-  }
-  return typeof value;
+  // What is left is a number or a boolean (from JSON).
+  return `${typeof value} ${value as number | boolean}`;
 }

@@ -160,9 +160,23 @@ export function findRoute(routes: Route[], method: string, segments: string[]): 
 export function findPreflight(routes: Route[], rawPath: string): Record<string, string> | undefined {
   for (const method of new Set(routes.map((route) => route.method))) {
     const found = findRouteForPath(routes, method, rawPath);
-    if (found.kind === 'match' && found.match.route.api.cors) return found.match.route.api.cors;
+    if (found.kind !== 'match' || !found.match.route.api.cors) continue;
+    const { route } = found.match;
+    return { 'Access-Control-Allow-Methods': allowedMethods(routes, route), ...route.api.cors };
   }
   return undefined;
+}
+
+const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+// A preflight without AllowMethods allows its resource path's methods and OPTIONS, sorted, or all of them when the
+// path has ANY (aws/serverless-application-model samtranslator/swagger/swagger.py,
+// _make_cors_allowed_methods_for_path_item).
+function allowedMethods(routes: Route[], route: Route): string {
+  const methods = routes
+    .filter((other) => other.api === route.api && other.resourcePath === route.resourcePath)
+    .map((other) => other.method);
+  return (methods.includes('ANY') ? ALL_METHODS : [...new Set([...methods, 'OPTIONS'])].sort()).join(',');
 }
 
 /** The API a request path belongs to (by its stage prefix), for the headers of API Gateway's own answers. */
