@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { withGlobal } from './globals';
 import { resolveLocalValue } from './parameters';
 import type { LoadedTemplate } from './template';
 
@@ -29,7 +30,7 @@ export function listFunctions(
   return Object.entries(template.Resources)
     .filter(([, resource]) => resource.Type === 'AWS::Serverless::Function')
     .map(([logicalId, resource]) => {
-      const properties: Record<string, unknown> = { ...globals, ...resource.Properties };
+      const properties = withGlobals(globals, resource.Properties ?? {});
       const metadata = resource.Metadata ?? {};
       const codeUri = properties.CodeUri;
       if (typeof codeUri !== 'string') throw new Error(`${logicalId}: CodeUri must be a local path`);
@@ -45,7 +46,7 @@ export function listFunctions(
         memorySize: Number(resolveLocalValue(template, properties.MemorySize, parameters) ?? SAM_DEFAULT_MEMORY_MB),
         buildMethod: typeof metadata.BuildMethod === 'string' ? metadata.BuildMethod : undefined,
         buildProperties: (metadata.BuildProperties as Record<string, unknown> | undefined) ?? {},
-        environment: mergedEnvironment(globals, resource.Properties ?? {}),
+        environment: (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
         properties,
       };
     });
@@ -72,13 +73,11 @@ export function findFunction(
   return found;
 }
 
-function mergedEnvironment(
-  globals: Record<string, unknown>,
-  properties: Record<string, unknown>,
-): Record<string, unknown> {
-  const variablesOf = (props: Record<string, unknown>): Record<string, unknown> =>
-    (props.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
-  return { ...variablesOf(globals), ...variablesOf(properties) };
+// Each property as SAM merges Globals.Function into it (maps key by key, lists joined): Environment.Variables from
+// Globals and from the function add up.
+function withGlobals(globals: Record<string, unknown>, properties: Record<string, unknown>): Record<string, unknown> {
+  const names = new Set([...Object.keys(globals), ...Object.keys(properties)]);
+  return Object.fromEntries([...names].map((name) => [name, withGlobal(globals[name], properties[name])]));
 }
 
 /** `app.lambdaHandler` → module `app`, export `lambdaHandler` (the module part may contain slashes). */

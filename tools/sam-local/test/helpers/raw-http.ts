@@ -119,7 +119,9 @@ export function canConnect(port: number, timeoutMs = 2000): Promise<boolean> {
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      if (error.code === 'ECONNREFUSED') resolve(false);
+      // A reset before the connection is established is a refusal too: the kernel queued the connection on the
+      // listening socket, and the server closed that socket (it is stopping) before accepting it.
+      if (error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET') resolve(false);
       else reject(error);
     });
   });
