@@ -93,7 +93,11 @@ function corsOf(template: Template, apiId: string, parameters: Record<string, st
   const cors = propertyOf(template, apiId, 'Cors');
   // SAM adds no CORS for an empty or false Cors.
   if (!cors) return null;
-  const settings = typeof cors === 'object' && !isIntrinsic(cors) ? cors : { AllowOrigin: cors };
+  const settings = (typeof cors === 'object' && !isIntrinsic(cors) ? cors : { AllowOrigin: cors }) as Record<
+    string,
+    unknown
+  >;
+  refuseWhatSamRefuses(apiId, settings);
   const headers: Record<string, string> = {};
   const withDefaults: Record<string, unknown> = { AllowOrigin: "'*'", ...settings };
   for (const [key, value] of Object.entries(withDefaults)) {
@@ -108,6 +112,18 @@ function corsOf(template: Template, apiId: string, parameters: Record<string, st
   }
   // Without AllowMethods, the preflight allows the methods of its resource path: routes.ts adds them.
   return headers;
+}
+
+// `sam build` and `sam deploy` stop on these Cors settings, with these messages (aws-sam-translator 1.110.0,
+// samtranslator/model/api/api_generator.py, _add_cors); the local API stops too rather than serve what cannot deploy.
+function refuseWhatSamRefuses(apiId: string, settings: Record<string, unknown>): void {
+  const unknownKey = Object.keys(settings).find((key) => !(key in CORS_HEADERS) && key !== 'AllowCredentials');
+  if (unknownKey !== undefined) throw new Error(`API ${apiId}: Invalid key '${unknownKey}' for 'Cors' property.`);
+  if (settings.AllowCredentials === true && (settings.AllowOrigin ?? "'*'") === "'*'") {
+    throw new Error(
+      `API ${apiId}: Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is "'*'" or not set`,
+    );
+  }
 }
 
 function gatewayHeadersOf(

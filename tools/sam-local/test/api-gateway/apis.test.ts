@@ -294,17 +294,48 @@ Resources:
     });
   });
 
-  it('a value only a deployed stack knows and a key SAM does not define are left out', () => {
+  it('a value only a deployed stack knows is left out', () => {
     // Act
     const cors = apiOf(`
 Resources:
   Api:
     Type: AWS::Serverless::Api
-    Properties: { StageName: v1, Cors: { AllowOrigin: "'https://app.test'", AllowHeaders: !GetAtt X.Y, Expose: "'X'" } }`).cors;
+    Properties: { StageName: v1, Cors: { AllowOrigin: "'https://app.test'", AllowHeaders: !GetAtt X.Y } }`).cors;
 
     // Assess
     expect(cors).toStrictEqual({
       'Access-Control-Allow-Origin': 'https://app.test',
+    });
+  });
+
+  it('a key SAM does not define is refused with SAM’s message, as sam build refuses it', () => {
+    // Act
+    const read = (): RestApi =>
+      apiOf(`
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: v1, Cors: { AllowOrigin: "'https://app.test'", ExposeHeaders: "'X'" } }`);
+
+    // Assess
+    expect(read).toThrow("API Api: Invalid key 'ExposeHeaders' for 'Cors' property.");
+  });
+
+  it('AllowCredentials: true with any origin (*) or none set is refused with SAM’s message; with one origin it is sent', () => {
+    // Prepare
+    const withOrigin = (origin: string): string => `
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: v1, Cors: { ${origin} AllowCredentials: true } }`;
+    const refused = /'AllowCredentials' can not be true when 'AllowOrigin' is "'\*'" or not set/;
+
+    // Act and assess
+    expect(() => apiOf(withOrigin(`AllowOrigin: "'*'",`))).toThrow(refused);
+    expect(() => apiOf(withOrigin(''))).toThrow(refused);
+    expect(apiOf(withOrigin(`AllowOrigin: "'https://app.test'",`)).cors).toEqual({
+      'Access-Control-Allow-Origin': 'https://app.test',
+      'Access-Control-Allow-Credentials': 'true',
     });
   });
 
