@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { withGlobal } from './globals';
+import { withGlobals } from './globals';
 import { resolveLocalValue } from './parameters';
 import type { LoadedTemplate } from './template';
 
@@ -30,6 +30,7 @@ export function listFunctions(
   return Object.entries(template.Resources)
     .filter(([, resource]) => resource.Type === 'AWS::Serverless::Function')
     .map(([logicalId, resource]) => {
+      // Globals.Function merged in by SAM's rule: Environment.Variables from Globals and the function add up.
       const properties = withGlobals(globals, resource.Properties ?? {});
       const metadata = resource.Metadata ?? {};
       const codeUri = properties.CodeUri;
@@ -71,13 +72,6 @@ export function findFunction(
     );
   }
   return found;
-}
-
-// Each property as SAM merges Globals.Function into it (maps key by key, lists joined): Environment.Variables from
-// Globals and from the function add up.
-function withGlobals(globals: Record<string, unknown>, properties: Record<string, unknown>): Record<string, unknown> {
-  const names = new Set([...Object.keys(globals), ...Object.keys(properties)]);
-  return Object.fromEntries([...names].map((name) => [name, withGlobal(globals[name], properties[name])]));
 }
 
 /** `app.lambdaHandler` → module `app`, export `lambdaHandler` (the module part may contain slashes). */

@@ -16,6 +16,15 @@ export function withGlobal(globalValue: unknown, localValue: unknown): unknown {
   return merged;
 }
 
+/** Every property of a resource with its Globals section applied, each by withGlobal's rule. */
+export function withGlobals(
+  globals: Record<string, unknown>,
+  properties: Record<string, unknown>,
+): Record<string, unknown> {
+  const names = new Set([...Object.keys(globals), ...Object.keys(properties)]);
+  return Object.fromEntries([...names].map((name) => [name, withGlobal(globals[name], properties[name])]));
+}
+
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isIntrinsic(value);
 }
