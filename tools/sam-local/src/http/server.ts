@@ -6,6 +6,8 @@ import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functi
 import { loadTemplate } from '../template/template';
 import type { InvokeOutcome } from '../lambda/runtime';
 import { guardConnections, hostProblem } from './connections';
+import { refusedHost } from './host-check';
+import { printableLog } from './printable';
 import { lineWriter } from './line-writer';
 import { toHttpResponse, type HttpResponse } from '../api-gateway/proxy-result';
 import { requestEvent, routeRequest } from '../api-gateway/request-to-event';
@@ -56,6 +58,8 @@ export interface LocalApiOptions {
   sourceMaps?: boolean;
   /** Start each function's worker with the Node inspector. */
   inspector?: InspectorOptions;
+  /** Host names answered besides localhost, loopback addresses and the listen address (see host-check.ts). */
+  allowedHosts?: string[];
   /**
    * Functions already built and running (shared with the Lambda invoke endpoint); they must include every
    * function the routes name. The build, watch and environment options above then do not apply, and close()
@@ -91,7 +95,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     stdoutWriter.flush();
     stderrWriter.flush();
   };
-  const log = options.log ?? stdoutWriter.write;
+  // Request data (paths) appear in these lines: control characters are escaped (printable.ts).
+  const log = printableLog(options.log ?? stdoutWriter.write);
   const writeStderr = stderrWriter.write;
   const functionOutput =
     options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
@@ -156,6 +161,14 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   }
 
   async function respond(req: IncomingMessage, method: string, url: string): Promise<HttpResponse | 'client-gone'> {
+    const refused = refusedHost(req.headers.host, {
+      listenHost: options.host ?? '127.0.0.1',
+      allowedHosts: options.allowedHosts ?? [],
+    });
+    if (refused) {
+      log(`403 for ${method} ${url}: the Host "${refused.host}" is not allowed (--allowed-hosts allows it)`);
+      return jsonResponse(403, { message: refused.message }, { Connection: 'close' });
+    }
     const badHost = hostProblem(req);
     if (badHost) {
       log(`400 for ${method} ${url}: ${badHost}`);

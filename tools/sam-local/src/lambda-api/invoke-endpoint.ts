@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { LAMBDA_REQUEST_LIMIT_BYTES } from '../lambda/payload-limits';
 import { LOCAL_PSEUDO_PARAMETERS, resolveLocalValue } from '../template/parameters';
 import type { LoadedTemplate } from '../template/template';
+import { refusedHost } from '../http/host-check';
+import { printableLog } from '../http/printable';
+import { browserRequestProblem } from './browser-request';
 import { functionDirectory } from './function-directory';
 import { handleInvoke, type InvokeRequest } from './invoke-request';
 
@@ -16,6 +20,8 @@ export interface InvokeEndpointOptions {
   host?: string;
   /** Default 3001, as `sam local start-lambda`; 0 picks a free port. */
   port?: number;
+  /** Host names answered besides localhost, loopback addresses and the listen address (see host-check.ts). */
+  allowedHosts?: string[];
   log: (line: string) => void;
 }
 
@@ -29,11 +35,14 @@ export interface InvokeEndpoint {
 
 /** Serves Lambda's Invoke API for the template's functions: the Docker-free `sam local start-lambda`. */
 export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promise<InvokeEndpoint> {
-  const { loaded, functions, log } = options;
+  const { loaded, functions } = options;
+  // Request data (function names, decoded from the path) appear in these lines: control characters are escaped.
+  const log = printableLog(options.log);
   const parameters = options.parameters ?? {};
   const find = functionDirectory(loaded, functions.functionIds, parameters);
   const region = resolveLocalValue(loaded.template, { Ref: 'AWS::Region' }, parameters) ?? 'us-east-1';
   const accountId = LOCAL_PSEUDO_PARAMETERS['AWS::AccountId'] ?? '123456789012';
+  const listenHost = options.host ?? '127.0.0.1';
   const running = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
   const deps = {
@@ -66,6 +75,16 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
       log(`${req.method ?? '?'} ${req.url ?? '?'}: the client went away mid-body; nothing invoked`);
       return;
     }
+    const refusal = refuse(req);
+    if (refusal) {
+      log(`403 AccessDeniedException for ${req.method ?? '?'} ${req.url ?? '?'}: ${refusal.reason}`);
+      return reply(
+        res,
+        403,
+        { 'x-amzn-ErrorType': 'AccessDeniedException' },
+        { Type: 'User', Message: refusal.message },
+      );
+    }
     const { body, size } = received;
     const request: InvokeRequest = {
       method: req.method ?? 'GET',
@@ -88,15 +107,46 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
     res.end(response.body);
   }
 
+  // A foreign Host (DNS rebinding) or a web page's request: the function does not run.
+  function refuse(req: IncomingMessage): { reason: string; message: string } | undefined {
+    const host = refusedHost(req.headers.host, { listenHost, allowedHosts: options.allowedHosts ?? [] });
+    if (host)
+      return { reason: `the Host "${host.host}" is not allowed (--allowed-hosts allows it)`, message: host.message };
+    const header = (name: string): string | undefined => {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(',') : value;
+    };
+    const browser = browserRequestProblem(header);
+    if (!browser) return undefined;
+    return {
+      reason: `${browser}; the Invoke API serves the AWS SDKs and CLI, not web pages`,
+      message:
+        `Blocked request: ${browser}. The local Lambda Invoke API runs functions with your AWS credentials, so it ` +
+        `answers programs (the AWS SDKs and CLI, which send no Origin or Sec-Fetch-Site header), never web pages. ` +
+        `From a page, call the function through the local API (sam-local start-api) instead.`,
+    };
+  }
+
+  function reply(res: ServerResponse, statusCode: number, headers: Record<string, string>, body: object): void {
+    const text = JSON.stringify(body);
+    res.writeHead(statusCode, {
+      'Content-Type': 'application/json',
+      'x-amzn-RequestId': randomUUID(),
+      ...headers,
+      'Content-Length': Buffer.byteLength(text),
+      ...(closing ? { Connection: 'close' } : {}),
+    });
+    res.end(text);
+  }
+
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 3001, options.host ?? '127.0.0.1', () => {
+    server.listen(options.port ?? 3001, listenHost, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
   });
-  const host = options.host ?? '127.0.0.1';
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`;
 
   const close = (): Promise<void> =>
     (closing ??= (async () => {
