@@ -5,7 +5,6 @@ import { HELLO_TEMPLATE, ROUTES_TEMPLATE } from '../helpers/paths';
 import { httpRequest, startTestApi, type RunningApi } from '../helpers/local-api';
 import { startTestInvokeEndpoint, type TestInvokeEndpoint } from '../helpers/invoke-endpoint';
 import { rawExchange } from '../helpers/raw-http';
-import { printable } from '../../src/http/printable';
 
 // Any C0 or C1 control character other than a line break (the lines are split on those).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -77,14 +76,5 @@ describe('the local API', () => {
     expect(res.status).toBe(200);
     // (Printed by the function; nothing in it needs escaping, and nothing is added.)
     expect(running.output).toContain('[FaultsFunction] line 1 of 2');
-  });
-});
-
-describe('printable', () => {
-  it('escapes C0, DEL, C1 and bidi controls; keeps text, and line breaks only when asked', () => {
-    expect(printable('a\x1b[31mb\x07\x7f\x9b\u202e')).toBe(String.raw`a\x1b[31mb\x07\x7f\x9b\u202e`);
-    expect(printable('é €  x')).toBe('é €  x');
-    expect(printable('one\ntwo\ttab')).toBe(String.raw`one\x0atwo\x09tab`);
-    expect(printable('one\ntwo\ttab', { keepLineBreaks: true })).toBe('one\ntwo\ttab');
   });
 });
