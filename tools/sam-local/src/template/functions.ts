@@ -171,11 +171,11 @@ export function findFunction(
  * the last `/` are the module root; in the rest, the module is before the first `.` and the export path after it,
  * itself dotted for nested exports (`index.handlers.get` → module `index`, export `handlers.get`).
  */
-export function splitHandler(handler: string): { moduleRoot: string; module: string; exportPath: string } {
+export function splitHandler(handler: string): { moduleRoot: string; module: string; exportName: string } {
   const slash = handler.lastIndexOf('/');
   const moduleRoot = handler.slice(0, slash + 1);
   const base = handler.slice(slash + 1);
   const dot = base.indexOf('.');
   if (dot < 0 || handler.includes('..')) throw new Error(`Handler "${handler}" is not of the form file.export`);
-  return { moduleRoot, module: base.slice(0, dot), exportPath: base.slice(dot + 1) };
+  return { moduleRoot, module: base.slice(0, dot), exportName: base.slice(dot + 1) };
 }
