@@ -9,7 +9,7 @@ import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
 import { startLocalFunctions } from '../lambda/local-functions';
 import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
-import { listFunctions } from '../template/functions';
+import { allFunctionIds } from '../template/functions';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
 import { stopOnSignals } from './graceful-stop';
@@ -45,7 +45,7 @@ export async function startLambda(args: string[]): Promise<void> {
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const loaded = loadTemplate(values.template ?? 'template.yaml');
   const parameters = values['parameter-overrides'] ? parseParameterOverrides(values['parameter-overrides']) : {};
-  const functionIds = listFunctions(loaded, parameters).map((fn) => fn.logicalId);
+  const functionIds = allFunctionIds(loaded);
   if (functionIds.length === 0) throw new Error(`${loaded.path} defines no AWS::Serverless::Function`);
   const functions = await startLocalFunctions({
     loaded,

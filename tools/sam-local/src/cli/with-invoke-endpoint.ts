@@ -3,7 +3,7 @@
 import { lineWriter } from '../http/line-writer';
 import { startFunctionsFor, startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
 import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
-import { listFunctions } from '../template/functions';
+import { allFunctionIds } from '../template/functions';
 import { loadTemplate } from '../template/template';
 
 export async function startWithInvokeEndpoint(
@@ -20,7 +20,7 @@ export async function startWithInvokeEndpoint(
   // Every function of the template: the Invoke API also reaches functions that no route names.
   const functions = await startFunctionsFor(options, {
     loaded,
-    functionIds: listFunctions(loaded, parameters).map((fn) => fn.logicalId),
+    functionIds: allFunctionIds(loaded),
     parameters,
     log,
     functionOutput,
