@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/../../tests/setup/lambda-environment.ts'],
+  // The same transform as the starter's tests (types are checked by tsc in `npm test` here too).
+  transform: { '^.+\\.ts$': ['@swc/jest', require('../../swc-jest.config')] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 30000,
+};
