@@ -151,11 +151,14 @@ describe('helloChecks', () => {
     ]);
   });
 
-  it('accepts only the exact greetings, and any non-empty message for errors', () => {
+  it('accepts a greeting in any words that names its name and has no other field, any non-empty message for errors', () => {
     const [world, ada, invalid, unknown] = helloChecks(new URL(HELLO_URL));
     expect(world?.body({ message: 'Hello, World!' })).toBeUndefined();
+    expect(ada?.body({ message: 'Howdy, Ada!' })).toBeUndefined();
     expect(world?.body({ message: 'Hello, World!', extra: 1 })).toEqual(expect.any(String));
     expect(ada?.body({ message: 'Hello, World!' })).toEqual(expect.any(String));
+    expect(ada?.body({ message: ['Ada'] })).toEqual(expect.any(String));
+    expect(ada?.body(['Ada'])).toEqual(expect.any(String));
     expect(invalid?.body({ message: "Query parameter 'name' may contain only letters" })).toBeUndefined();
     expect(invalid?.body({ message: '' })).toEqual(expect.any(String));
     expect(unknown?.body({ message: 'Missing Authentication Token' })).toBeUndefined();

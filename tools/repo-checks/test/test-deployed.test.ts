@@ -71,7 +71,11 @@ describe('npm run test:deployed', () => {
 
   it.each<[Fault, number, RegExp[]]>([
     ['text-content-type', 4, [/Content-Type "text\/plain", expected application\/json/]],
-    ['ignores-name', 2, [/name=Ada.*Hello, World!/, /invalid name.*status 200, expected 400/]],
+    [
+      'ignores-name',
+      2,
+      [/name=Ada.*expected only a "message" that greets "Ada"/, /invalid name.*status 200, expected 400/],
+    ],
     ['unknown-path-404', 1, [/unknown path.*status 404, expected 403/]],
     ['html-error-body', 2, [/invalid name.*body is not JSON/, /unknown path.*body is not JSON/]],
   ])('reports a server whose answers have the fault %s, and exits non-zero', async (fault, failures, reasons) => {

@@ -7,8 +7,10 @@ import {
   type ResponseObject,
 } from '../helpers/openapi-contract';
 import {
+  assertedGreetingName,
   assertedMessage,
   assertedStatuses,
+  greetedName,
   environmentValue,
   readCollection,
   readEnvironment,
@@ -73,11 +75,17 @@ describe('the Postman collection and openapi.yaml are in step', () => {
     '%s: the body it expects keeps the contract',
     (_, item) => {
       const message = assertedMessage(item);
+      const greeted = assertedGreetingName(item);
       const { responses } = responsesFor(item);
       const status = assertedStatuses(item)[0] ?? 0;
       const documentedBody = responses[String(status)]?.content !== undefined;
-      // A documented body is asserted in full; a response documented without one (the preflight) has no message.
-      expect(message !== undefined).toBe(documentedBody);
+      // A documented body is asserted (an error in full, a greeting by the name in it); a response documented
+      // without one (the preflight) has no message.
+      expect(message !== undefined || greeted !== undefined).toBe(documentedBody);
+      if (greeted !== undefined) {
+        expect({ status, message, greeted }).toEqual({ status: 200, message: undefined, greeted: greetedName(item) });
+        return;
+      }
       if (message === undefined) return;
       const result = {
         statusCode: status,

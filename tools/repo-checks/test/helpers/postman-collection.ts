@@ -56,6 +56,22 @@ export function assertedMessage(item: PostmanItem): string | undefined {
   return match?.[1] === undefined ? undefined : (JSON.parse(match[1]) as string);
 }
 
+/**
+ * The name a greeting's test looks for, from pm.expect(pm.response.json().message).to.be.a('string').and.include("…"):
+ * a greeting is checked by the name in it, not by its words (tests/greeting.test.ts alone pins those).
+ */
+export function assertedGreetingName(item: PostmanItem): string | undefined {
+  const match = /pm\.response\.json\(\)\.message\)\.to\.be\.a\('string'\)\.and\.include\(("(?:[^"\\]|\\.)*")\)/.exec(
+    testScript(item),
+  );
+  return match?.[1] === undefined ? undefined : (JSON.parse(match[1]) as string);
+}
+
+/** The name a request sends in its query (World, the function's default, when it sends none). */
+export function greetedName(item: PostmanItem): string {
+  return item.request.url.query?.find((parameter) => parameter.key === 'name')?.value ?? 'World';
+}
+
 /** The number of pm.test assertions in the collection: what newman counts as assertions in one run. */
 export function assertionCount(collection: PostmanCollection): number {
   return collection.item.reduce((sum, item) => sum + [...testScript(item).matchAll(/\bpm\.test\(/g)].length, 0);
