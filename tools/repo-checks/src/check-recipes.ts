@@ -1,12 +1,6 @@
 // npm run check:recipes: applies the recipes of docs/add-an-endpoint.md, exactly as written there, to a temporary
-// copy of the starter, and runs the starter's tests in it, once, with both applied (B follows A, as a reader would). `-- --keep` keeps
-// the copies for a look.
-//
-// Each step of the guide is an HTML comment followed by a fenced block:
-//   <!-- recipe a: insert FILE after "ANCHOR" -->  the block goes below the first line that reads ANCHOR (trailing
-//                                                  spaces aside), indented two spaces deeper than that line
-//   <!-- recipe a: create FILE -->                 the block is the new file
-//   <!-- recipe a: run -->                         each line of the block is a shell command, run in the copy
+// copy of the starter, all of them in the page's order (as a reader would), then runs the checks below in it.
+// `-- --keep` keeps the copy for a look. How the page marks each step: src/recipes/parse.ts.
 import { execFileSync, execSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,23 +23,32 @@ function copyOfStarter(): string {
 }
 
 function apply(copy: string, step: Step): void {
-  const target = step.file === undefined ? undefined : join(copy, step.file);
   switch (step.kind) {
-    case 'create':
-      mkdirSync(dirname(target!), { recursive: true });
-      writeFileSync(target!, step.body);
+    case 'create': {
+      const target = join(copy, step.file);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, step.body);
       break;
+    }
     case 'insert': {
-      const lines = readFileSync(target!, 'utf8').split('\n');
-      const at = lines.findIndex((line) => line.trimEnd() === step.anchor);
+      // Inserted as shown on the page: the guide gives each block the indentation it has in the file.
+      const target = join(copy, step.file);
+      const lines = readFileSync(target, 'utf8').split('\n');
+      const at = lines.findIndex((line) => line.trim() === step.anchor.trim());
       if (at < 0) throw new Error(`${step.label}: no line "${step.anchor}" in ${step.file}`);
-      const indent = ' '.repeat(lines[at]!.length - lines[at]!.trimStart().length + 2);
-      const block = step.body
-        .trimEnd()
-        .split('\n')
-        .map((line) => (line ? indent + line : line));
-      lines.splice(at + 1, 0, ...block);
-      writeFileSync(target!, lines.join('\n'));
+      lines.splice(at + 1, 0, ...step.body.trimEnd().split('\n'));
+      writeFileSync(target, lines.join('\n'));
+      break;
+    }
+    case 'change': {
+      const target = join(copy, step.file);
+      const text = readFileSync(target, 'utf8');
+      const found = text.split(step.from).length - 1;
+      if (found !== 1) throw new Error(`${step.label}: the text to change is in ${step.file} ${found} times, not once`);
+      writeFileSync(
+        target,
+        text.replace(step.from, () => step.body),
+      );
       break;
     }
     case 'run':
@@ -56,24 +59,30 @@ function apply(copy: string, step: Step): void {
   }
 }
 
+// What proves a copy with the recipes applied: the starter's tests, the OpenAPI and Postman contract checks (the
+// recipes edit openapi.yaml and the collection) and the formatting CI checks.
+const CHECKS = [
+  'npm test',
+  'npx jest --config tools/repo-checks/jest.config.js tools/repo-checks/test/contract',
+  'npm run format:check',
+];
+
 function main(): void {
-  // --keep leaves the copies in place (their paths are printed) for a look at what the guide made.
+  // --keep leaves the copy in place (its path is printed) for a look at what the guide made.
   const keep = process.argv.includes('--keep');
   const recipes = parseRecipes(readFileSync(GUIDE, 'utf8'));
-  for (const name of ['a', 'b']) {
-    if (!recipes.get(name)?.length) throw new Error(`docs/add-an-endpoint.md has no steps for recipe ${name}`);
+  const names = [...recipes.keys()];
+  if (names.length < 3) throw new Error(`docs/add-an-endpoint.md has ${names.length} recipes with steps, not 3`);
+  // One copy, every recipe in the order of the page (each builds on the one before, as a reader's project would).
+  const copy = copyOfStarter();
+  try {
+    console.log(`\n== Recipes ${names.join(', ').toUpperCase()} in ${copy}`);
+    for (const name of names) for (const step of recipes.get(name) ?? []) apply(copy, step);
+    for (const check of CHECKS) execSync(check, { cwd: copy, stdio: 'inherit' });
+  } finally {
+    if (!keep) rmSync(copy, { recursive: true, force: true });
   }
-  for (const names of [['a', 'b']]) {
-    const copy = copyOfStarter();
-    try {
-      console.log(`\n== Recipe ${names.join(' + ').toUpperCase()} in ${copy}`);
-      for (const name of names) for (const step of recipes.get(name) ?? []) apply(copy, step);
-      execSync('npm test', { cwd: copy, stdio: 'inherit' });
-    } finally {
-      if (!keep) rmSync(copy, { recursive: true, force: true });
-    }
-  }
-  console.log('\nBoth recipes of docs/add-an-endpoint.md pass the starter’s tests.');
+  console.log(`\nRecipes ${names.join(', ').toUpperCase()} of docs/add-an-endpoint.md pass: ${CHECKS.join(', ')}.`);
 }
 
 try {

@@ -106,6 +106,21 @@ describe('ci.yml', () => {
     ]);
   });
 
+  it("runs each suite once: every one on Node 24, the runtime's major, and only the starter's on Node 20", () => {
+    // The npm commands a matrix leg runs: steps without a condition, and those whose condition names its Node.
+    const commandsOn = (node: string): string[] =>
+      runCommands(steps.filter((step) => step.if === undefined || step.if === `matrix.node == ${node}`)).filter(
+        (command) => command.startsWith('npm ') && command !== 'npm ci',
+      );
+    expect(commandsOn('20')).toEqual(['npm test']);
+    expect(commandsOn('24')).toEqual(
+      expect.arrayContaining(['npm run lint', 'npm run test:all', 'npm run test:postman']),
+    );
+    expect(commandsOn('24')).not.toContain('npm test');
+    // Every condition is one of the two legs: a typo would silently skip a step on both.
+    expect(steps.filter((step) => step.if !== undefined && !/^matrix\.node == (20|24)$/.test(step.if))).toEqual([]);
+  });
+
   it('runs every npm command that .ci/run runs', () => {
     const ciRun = readFileSync(join(ROOT, '.ci', 'run'), 'utf8')
       .split('\n')
