@@ -50,6 +50,7 @@ describe('greet', () => {
       throw new Error(
         `greet() in hello-world/greeting.ts says ${JSON.stringify(said)}. If you changed the wording on purpose, ` +
           `update GREETINGS in tests/greeting.test.ts to match.\n\n${(error as Error).message}`,
+        { cause: error },
       );
     }
   });
