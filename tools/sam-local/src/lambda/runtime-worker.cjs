@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const { allowLayerImports } = require('./layer-imports.cjs');
 
 /** @type {{ id: string } | null} */
 let current = null;
@@ -132,14 +133,17 @@ process.on('uncaughtException', (error) => fatal('Runtime.UncaughtException', er
 process.on('unhandledRejection', (reason) => fatal('Runtime.UnhandledPromiseRejection', reason));
 
 /**
- * @param {{ type: 'invoke', id: string, taskRoot: string, handler: string, event: unknown,
+ * @param {{ type: 'invoke', id: string, taskRoot: string, handler: string, layerModules?: string[], event: unknown,
  *   context: Record<string, unknown>, timeoutMs: number }} message
  */
 async function invoke(message) {
   current = { id: message.id };
   let handler;
   try {
-    handlerPromise ??= loadHandler(message.taskRoot, message.handler);
+    if (!handlerPromise) {
+      allowLayerImports(message.layerModules ?? []);
+      handlerPromise = loadHandler(message.taskRoot, message.handler);
+    }
     handler = await handlerPromise;
   } catch (error) {
     // An init failure: Lambda discards the environment and retries init on the next request.
