@@ -14,6 +14,7 @@ import { prepareFunctionCode } from '../lambda/function-code';
 import { loadTemplate } from '../template/template';
 import { FunctionRuntime } from '../lambda/runtime';
 import { nodeFor } from '../lambda/node-binary';
+import { exposureWarning } from './exposure-warning';
 
 const USAGE = `Usage: sam-local invoke [FunctionLogicalId] <event.json> [--env-vars env.json] [--template template.yaml]
                           [--parameter-overrides 'Key=Value ...'] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
@@ -116,6 +117,8 @@ async function invokeOnce(argv: string[]): Promise<number> {
   const node = nodeFor(fn.runtime);
   if (!node.exact) process.stderr.write(`${node.summary}\n`);
   if (inspector) process.stderr.write(`${attachLine(fn.logicalId, inspector, 0)}\n`);
+  const warning = exposureWarning(inspector ? { inspector } : {});
+  if (warning) process.stderr.write(`${warning}\n`);
   const runtime = new FunctionRuntime({
     fn,
     taskRoot: code.taskRoot,

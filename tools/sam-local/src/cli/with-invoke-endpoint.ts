@@ -9,7 +9,7 @@ import { loadTemplate } from '../template/template';
 export async function startWithInvokeEndpoint(
   options: LocalApiOptions,
   lambdaPort: number,
-): Promise<{ api: LocalApi; endpointUrl: string; close: () => Promise<void> }> {
+): Promise<{ api: LocalApi; endpointUrl: string; endpointPort: number; close: () => Promise<void> }> {
   const stdout = lineWriter(process.stdout);
   const stderr = lineWriter(process.stderr);
   const log = options.log ?? stdout.write;
@@ -34,12 +34,14 @@ export async function startWithInvokeEndpoint(
       parameters,
       ...(options.host ? { host: options.host } : {}),
       port: lambdaPort,
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
       log,
     });
     const started = api;
     return {
       api: started,
       endpointUrl: endpoint.url,
+      endpointPort: endpoint.port,
       close: async () => {
         await Promise.all([started.close(), endpoint.close()]);
         await functions.close();

@@ -10,6 +10,7 @@ import { routesFromTemplate, type Route } from '../api-gateway/routes';
 import { planAuthorizers } from '../authorizers/plan';
 import { startFront } from './front';
 import { lineWriter } from './line-writer';
+import { printableLog } from './printable';
 import { sourcesHandler } from './sources-handler';
 
 export { MAX_BODY_BYTES };
@@ -47,6 +48,8 @@ export interface LocalApiOptions {
   sourceMaps?: boolean;
   /** Start each function's worker with the Node inspector. */
   inspector?: InspectorOptions;
+  /** Host names answered besides localhost, loopback addresses and the listen address (see host-check.ts). */
+  allowedHosts?: string[];
   /**
    * Functions already built and running (shared with the Lambda invoke endpoint); they must include every
    * function the routes name. The build, watch and environment options above then do not apply, and close()
@@ -73,7 +76,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     stdoutWriter.flush();
     stderrWriter.flush();
   };
-  const log = options.log ?? stdoutWriter.write;
+  // Request data (paths) appear in these lines: control characters are escaped (printable.ts).
+  const log = printableLog(options.log ?? stdoutWriter.write);
   const writeStderr = stderrWriter.write;
   const functionOutput =
     options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
@@ -100,6 +104,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     port: options.port ?? 3000,
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     log,
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     handler: sourcesHandler(sources, log),
   }).catch(async (error: unknown) => {
     // Not listening (e.g. EADDRINUSE): stop what was started here, so the caller is left with nothing running.
