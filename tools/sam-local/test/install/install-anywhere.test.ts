@@ -27,7 +27,8 @@ beforeAll(() => {
     encoding: 'utf8',
     env: { ...userEnv(), npm_config_ignore_scripts: 'true' },
   });
-  const [{ filename }] = JSON.parse(packed) as Array<{ filename: string }>;
+  const filename = (JSON.parse(packed) as Array<{ filename: string }>)[0]?.filename;
+  if (!filename) throw new Error(`npm pack wrote no tarball: ${packed}`);
   project = join(scratch, 'web-backend');
   cpSync(join(TOOLKIT_DIR, 'test', 'fixtures', 'web-backend'), project, { recursive: true });
   execFileSync(
