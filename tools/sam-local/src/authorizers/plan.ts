@@ -2,6 +2,7 @@
 // src/pipeline/authorize.ts). The plan is made from the template before the functions start, so that the
 // authorizers' own functions are built and run with the others; the steps are created once they run.
 import type { RouteMatch } from '../api-gateway/routes';
+import type { HttpRouteMatch } from '../http-api/routes';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { allowAll, type Authorizer } from '../pipeline/authorize';
 import type { LoadedTemplate } from '../template/template';
@@ -9,6 +10,7 @@ import type { LoadedTemplate } from '../template/template';
 /** The authorizer step of each event source. */
 export interface AuthorizerSet {
   restApi: Authorizer<RouteMatch>;
+  httpApi: Authorizer<HttpRouteMatch>;
 }
 
 export interface AuthorizerPlan {
@@ -19,5 +21,5 @@ export interface AuthorizerPlan {
 
 /** Today: no authorizer is emulated, every request goes on to its integration. */
 export function planAuthorizers(_loaded: LoadedTemplate, _parameters: Record<string, string>): AuthorizerPlan {
-  return { functionIds: [], create: () => ({ restApi: allowAll() }) };
+  return { functionIds: [], create: () => ({ restApi: allowAll(), httpApi: allowAll() }) };
 }

@@ -63,12 +63,8 @@ export async function startApi(args: string[]): Promise<void> {
   );
   const { api } = served;
   console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
-  for (const route of api.routes) {
-    const method = route.method === 'ANY' ? 'ANY' : route.method;
-    console.log(
-      `  ${method.padEnd(6)} ${api.url}${route.resourcePath}  and  ${api.url}/${route.api.stage}${route.resourcePath}  → ${route.functionId}`,
-    );
-  }
+  for (const line of api.routeLines) console.log(line);
+  for (const note of api.notes) console.log(`Note: ${note}`);
   if (served.endpointUrl) {
     console.log(
       `Lambda Invoke API on ${served.endpointUrl} (e.g. aws lambda invoke --endpoint-url ${served.endpointUrl} …)`,

@@ -6,11 +6,17 @@ import type { InspectorOptions } from '../lambda/inspector';
 import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functions';
 import { loadTemplate } from '../template/template';
 import { restApiSource, MAX_BODY_BYTES } from '../api-gateway/rest-source';
-import { routesFromTemplate, type Route } from '../api-gateway/routes';
+import type { Route } from '../api-gateway/routes';
 import { planAuthorizers } from '../authorizers/plan';
+import { httpApiSource } from '../http-api/source';
+import { DEFAULT_STAGE } from '../http-api/apis';
+import type { HttpRoute } from '../http-api/routes';
+import type { EventSource } from '../pipeline/event-source';
 import { startFront } from './front';
 import { lineWriter } from './line-writer';
+import { servedSources } from './served-sources';
 import { sourcesHandler } from './sources-handler';
+import { nothingToServe, unservedParts } from './template-survey';
 
 export { MAX_BODY_BYTES };
 
@@ -59,7 +65,14 @@ export interface LocalApi {
   url: string;
   host: string;
   port: number;
+  /** The REST API routes. */
   routes: Route[];
+  /** The HTTP API routes. */
+  httpRoutes: HttpRoute[];
+  /** One line per route, with its URL, for the terminal. */
+  routeLines: string[];
+  /** Start-up notes: how REST and HTTP APIs share the port, what the template has that is not served. */
+  notes: string[];
   /** Where to attach a debugger, one line per function (empty without an inspector). */
   attachLines: string[];
   /** Stops accepting, lets in-flight requests finish, then stops the functions and watchers. */
@@ -79,20 +92,36 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
   const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
   const parameters = options.parameterOverrides ?? {};
-  const routes = routesFromTemplate(loaded, parameters);
-  if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
+  const served = servedSources(loaded, parameters);
+  const routes = served.restRoutes;
+  const { httpRoutes } = served;
+  if (routes.length === 0 && httpRoutes.length === 0) throw new Error(nothingToServe(loaded));
   const authorizerPlan = planAuthorizers(loaded, parameters);
   const functions =
     options.functions ??
     (await startFunctionsFor(options, {
       loaded,
-      functionIds: [...new Set([...routes.map((route) => route.functionId), ...authorizerPlan.functionIds])],
+      functionIds: [
+        ...new Set([
+          ...routes.map((route) => route.functionId),
+          ...httpRoutes.map((route) => route.functionId),
+          ...authorizerPlan.functionIds,
+        ]),
+      ],
       parameters,
       log,
       functionOutput,
     }));
   const authorizers = authorizerPlan.create({ functions, log });
-  const sources = [restApiSource({ routes, functions, authorizer: authorizers.restApi, log })];
+  const rest = routes.length > 0 ? [restApiSource({ routes, functions, authorizer: authorizers.restApi, log })] : [];
+  const http =
+    httpRoutes.length > 0
+      ? [httpApiSource({ routes: httpRoutes, functions, authorizer: authorizers.httpApi, log })]
+      : [];
+  // The first source answers what no source routes: the HTTP API when it serves the $default stage (its deployed
+  // URL has no prefix) or when there is no REST API.
+  const httpFirst = httpRoutes.some((route) => route.api.stage === DEFAULT_STAGE) || routes.length === 0;
+  const sources: EventSource[] = httpFirst ? [...http, ...rest] : [...rest, ...http];
 
   const front = await startFront({
     name: 'Local API',
@@ -115,7 +144,17 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       flushWriters();
     })());
 
-  return { url: front.url, host: front.host, port: front.port, routes, attachLines: functions.attachLines, close };
+  return {
+    url: front.url,
+    host: front.host,
+    port: front.port,
+    routes,
+    httpRoutes,
+    routeLines: [...rest, ...http].flatMap((source) => source.describeRoutes(front.url)),
+    notes: [...served.notes, ...unservedParts(loaded)],
+    attachLines: functions.attachLines,
+    close,
+  };
 }
 
 /** Builds and starts the given functions of the template with the local API's options (one place for the defaults). */
