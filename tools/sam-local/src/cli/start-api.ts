@@ -12,11 +12,13 @@ import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
-                    [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
+                    [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001] [--function-url-port 3010]
                     [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
 PORT and HOST environment variables work too; flags win.
 --lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
-on the same execution environments as the HTTP API. --inspect starts each function's worker with the Node
+on the same execution environments as the HTTP API. Each function URL (FunctionUrlConfig) is served on a port
+of its own: the first on --function-url-port (default 3010), the next on 3011, … in the order of the functions'
+logical ids. --inspect starts each function's worker with the Node
 inspector (first function on 9229, the next on 9230, …); --inspect-brk also waits for a debugger.`;
 
 export async function startApi(args: string[]): Promise<void> {
@@ -25,7 +27,12 @@ export async function startApi(args: string[]): Promise<void> {
   const { rest, inspector } = takeInspectorFlag(args);
   const { values } = parseArgs({
     args: rest,
-    options: { ...SERVER_FLAGS, 'no-type-check': { type: 'boolean' }, 'lambda-port': { type: 'string' } },
+    options: {
+      ...SERVER_FLAGS,
+      'no-type-check': { type: 'boolean' },
+      'lambda-port': { type: 'string' },
+      'function-url-port': { type: 'string' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -37,9 +44,14 @@ export async function startApi(args: string[]): Promise<void> {
   const lambdaPort =
     values['lambda-port'] === undefined ? undefined : portFrom(values['lambda-port'], '--lambda-port', USAGE);
 
+  const functionUrlPort =
+    values['function-url-port'] === undefined
+      ? undefined
+      : portFrom(values['function-url-port'], '--function-url-port', USAGE);
   const started = Date.now();
   const apiOptions: LocalApiOptions = {
     port,
+    ...(functionUrlPort !== undefined ? { functionUrlPort } : {}),
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
     ...(values.template ? { templatePath: values.template } : {}),
     ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']) } : {}),
@@ -57,6 +69,7 @@ export async function startApi(args: string[]): Promise<void> {
   ).catch((error: unknown) =>
     explainPortInUse(error, {
       [port]: '--port <number> or PORT=<number>',
+      [functionUrlPort ?? 3010]: '--function-url-port <number> (function URLs take consecutive ports from it)',
       // Listened on second: when both ports are the same, it is this one that fails.
       ...(lambdaPort !== undefined ? { [lambdaPort]: '--lambda-port <number>' } : {}),
     }),

@@ -74,5 +74,5 @@ export function buildV2Event(request: ReceivedRequest, context: V2EventContext):
     ...(context.pathParameters ? { pathParameters: context.pathParameters } : {}),
     isBase64Encoded: body.isBase64Encoded,
     ...(context.stageVariables ? { stageVariables: context.stageVariables } : {}),
-  } as V2Event;
+  };
 }

@@ -62,7 +62,11 @@ export function httpRoutesFromTemplate(
       routes.push({
         functionId,
         api: apiOf(httpApiIdOf(props.ApiId)),
-        ...routeShape(where, props.Method, props.Path),
+        ...routeShape(
+          where,
+          resolveLocalValue(template, props.Method, parameters),
+          resolveLocalValue(template, props.Path, parameters),
+        ),
         payloadVersion: payloadVersionOf(where, resolveLocalValue(template, props.PayloadFormatVersion, parameters)),
         timeoutMs: timeoutOf(where, resolveLocalValue(template, props.TimeoutInMillis, parameters)),
       });
@@ -91,16 +95,16 @@ export function httpRoutesFromTemplate(
 
 function routeShape(
   where: string,
-  method: unknown,
-  path: unknown,
+  method: string | undefined,
+  path: string | undefined,
 ): Pick<HttpRoute, 'routeKey' | 'method' | 'path' | 'segments'> {
   // SAM: an HttpApi event without Path and Method is the API's $default route.
   if (method === undefined && path === undefined) {
     return { routeKey: DEFAULT_ROUTE, method: 'ANY', path: undefined, segments: [] };
   }
-  const upper = String(method ?? 'ANY').toUpperCase();
+  const upper = (method ?? 'ANY').toUpperCase();
   const normalized = upper === 'X-AMAZON-APIGATEWAY-ANY-METHOD' ? 'ANY' : upper;
-  const text = String(path ?? '/');
+  const text = path ?? '/';
   if (text === DEFAULT_ROUTE || text === `/${DEFAULT_ROUTE}`) {
     return { routeKey: DEFAULT_ROUTE, method: 'ANY', path: undefined, segments: [] };
   }

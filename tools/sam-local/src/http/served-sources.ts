@@ -6,12 +6,15 @@
 // cannot share the prefix: start-up stops, naming both.
 import { routesFromTemplate, type Route } from '../api-gateway/routes';
 import { DEFAULT_STAGE } from '../http-api/apis';
+import { functionUrlsFromTemplate, type FunctionUrl } from '../function-url/urls';
 import { httpRoutesFromTemplate, type HttpRoute } from '../http-api/routes';
 import type { LoadedTemplate } from '../template/template';
 
 export interface ServedSources {
   restRoutes: Route[];
   httpRoutes: HttpRoute[];
+  /** Function URLs, each served on a port of its own. */
+  functionUrls: FunctionUrl[];
   /** Start-up lines: what is shadowed, what the template has that is not served. */
   notes: string[];
 }
@@ -19,6 +22,7 @@ export interface ServedSources {
 export function servedSources(loaded: LoadedTemplate, parameters: Record<string, string>): ServedSources {
   const restRoutes = routesFromTemplate(loaded, parameters);
   const httpRoutes = httpRoutesFromTemplate(loaded, parameters);
+  const functionUrls = functionUrlsFromTemplate(loaded, parameters);
   const restStages = new Map(restRoutes.map((route) => [route.api.stage, route.api.logicalId]));
   for (const route of httpRoutes) {
     const rest = restStages.get(route.api.stage);
@@ -38,5 +42,12 @@ export function servedSources(loaded: LoadedTemplate, parameters: Record<string,
         'matches, else to a REST route at its resource path.',
     );
   }
-  return { restRoutes, httpRoutes, notes };
+  for (const url of functionUrls) {
+    if (url.invokeMode === 'RESPONSE_STREAM') {
+      notes.push(
+        `${url.functionId}'s function URL has InvokeMode RESPONSE_STREAM: it is served buffered (no streaming)`,
+      );
+    }
+  }
+  return { restRoutes, httpRoutes, functionUrls, notes };
 }
