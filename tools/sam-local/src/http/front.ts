@@ -3,11 +3,12 @@
 // after a 413) and a graceful stop. What a request means is the handler's business.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { jsonResponse, type HttpResponse } from '../pipeline/http-response';
+import { jsonResponse, withHeaders, type HttpResponse } from '../pipeline/http-response';
 import type { RequestHead } from '../pipeline/request';
-import { admissionProblem } from './admission';
+import { admissionProblem, type Refusal } from './admission';
 import { readBody, type BodyRead } from './body';
 import { guardConnections, type ConnectAnswer } from './connections';
+import { printableLog } from './printable';
 import { drainAfterAnswer, send } from './send';
 
 /** One request as the front hands it to its handler. */
@@ -29,6 +30,10 @@ export interface FrontHandler {
   continueLimit: number;
   /** The answer to CONNECT (default: a REST API's 403). */
   connectAnswer?: ConnectAnswer;
+  /** The answer to a request admission refused (default: `{"message": …}` with its status). */
+  refused?: (refusal: Refusal) => HttpResponse;
+  /** Refuse requests from web pages (Origin, cross-site Sec-Fetch-Site): the Invoke API's rule. */
+  refuseBrowsers?: boolean;
 }
 
 export interface FrontOptions {
@@ -38,6 +43,8 @@ export interface FrontOptions {
   /** A request (headers and body) slower than this is cut off. Default 30 s. */
   requestTimeoutMs?: number;
   log: (line: string) => void;
+  /** Host names answered besides localhost, loopback addresses and the listen address (see host-check.ts). */
+  allowedHosts?: readonly string[];
   /** One line per request (default true). */
   accessLog?: boolean;
   /** How fault lines name the server: `Local API`, `Invoke endpoint`, … */
@@ -54,7 +61,9 @@ export interface Front {
 }
 
 export async function startFront(options: FrontOptions): Promise<Front> {
-  const { log, handler } = options;
+  const { handler } = options;
+  // Request data (paths, Host) appear in these lines: control characters are escaped (printable.ts).
+  const log = printableLog(options.log);
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const server = createServer(
     {
@@ -102,10 +111,15 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   }
 
   async function answer(req: IncomingMessage, method: string, target: string): Promise<HttpResponse | 'client-gone'> {
-    const problem = admissionProblem(req);
-    if (problem) {
-      log(`400 for ${method} ${target}: ${problem}`);
-      return jsonResponse(400, { message: 'Bad Request' }, { Connection: 'close' });
+    const refusal = admissionProblem(req, {
+      listenHost: host,
+      allowedHosts: options.allowedHosts ?? [],
+      refuseBrowsers: handler.refuseBrowsers ?? false,
+    });
+    if (refusal) {
+      log(`${refusal.statusCode} for ${method} ${target}: ${refusal.reason}`);
+      const answer = handler.refused?.(refusal) ?? jsonResponse(refusal.statusCode, { message: refusal.message });
+      return withHeaders(answer, { Connection: 'close' });
     }
     const queryAt = target.indexOf('?');
     const head: RequestHead = {

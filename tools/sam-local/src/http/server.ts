@@ -16,6 +16,7 @@ import type { HttpRoute } from '../http-api/routes';
 import type { EventSource } from '../pipeline/event-source';
 import { startFront, type Front } from './front';
 import { lineWriter } from './line-writer';
+import { printableLog } from './printable';
 import { servedSources } from './served-sources';
 import { sourcesHandler } from './sources-handler';
 import { nothingToServe, unservedParts } from './template-survey';
@@ -60,6 +61,8 @@ export interface LocalApiOptions {
   sourceMaps?: boolean;
   /** Start each function's worker with the Node inspector. */
   inspector?: InspectorOptions;
+  /** Host names answered besides localhost, loopback addresses and the listen address (see host-check.ts). */
+  allowedHosts?: string[];
   /**
    * Functions already built and running (shared with the Lambda invoke endpoint); they must include every
    * function the routes name. The build, watch and environment options above then do not apply, and close()
@@ -95,7 +98,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     stdoutWriter.flush();
     stderrWriter.flush();
   };
-  const log = options.log ?? stdoutWriter.write;
+  // Request data (paths) appear in these lines: control characters are escaped (printable.ts).
+  const log = printableLog(options.log ?? stdoutWriter.write);
   const writeStderr = stderrWriter.write;
   const functionOutput =
     options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
@@ -150,6 +154,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
           port: options.port ?? 3000,
           ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
           log,
+          ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
           handler: sourcesHandler(sources, log),
         }),
       );
@@ -165,6 +170,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
           port: firstUrlPort === 0 ? 0 : firstUrlPort + index,
           ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
           log,
+          ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
           handler: sourcesHandler([source], log),
         }),
       );

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { startFront, type Exchange } from '../http/front';
+import { printableLog } from '../http/printable';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { LAMBDA_REQUEST_LIMIT_BYTES } from '../lambda/payload-limits';
 import { listValued, type HttpResponse } from '../pipeline/http-response';
@@ -17,6 +19,8 @@ export interface InvokeEndpointOptions {
   host?: string;
   /** Default 3001, as `sam local start-lambda`; 0 picks a free port. */
   port?: number;
+  /** Host names answered besides localhost, loopback addresses and the listen address (see host-check.ts). */
+  allowedHosts?: string[];
   log: (line: string) => void;
 }
 
@@ -30,7 +34,9 @@ export interface InvokeEndpoint {
 
 /** Serves Lambda's Invoke API for the template's functions: the Docker-free `sam local start-lambda`. */
 export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promise<InvokeEndpoint> {
-  const { loaded, functions, log } = options;
+  const { loaded, functions } = options;
+  // Request data (function names, decoded from the path) appear in these lines: control characters are escaped.
+  const log = printableLog(options.log);
   const parameters = options.parameters ?? {};
   const find = functionDirectory(loaded, functions.functionIds, parameters);
   const region = resolveLocalValue(loaded.template, { Ref: 'AWS::Region' }, parameters) ?? 'us-east-1';
@@ -55,10 +61,23 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
     port: options.port ?? 3001,
     requestTimeoutMs: 60_000,
     log,
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     // handleInvoke logs one line per invocation and per rejected request.
     accessLog: false,
     handler: {
       respond,
+      // Only programs call the Invoke API (http/browser-request.ts); a refusal is Lambda's 403 for a caller that
+      // may not invoke (AccessDeniedException), in Lambda's error shape.
+      refuseBrowsers: true,
+      refused: ({ statusCode, message }) => ({
+        statusCode,
+        headers: listValued({
+          'Content-Type': 'application/json',
+          'x-amzn-RequestId': randomUUID(),
+          ...(statusCode === 403 ? { 'x-amzn-ErrorType': 'AccessDeniedException' } : {}),
+        }),
+        body: Buffer.from(JSON.stringify({ Type: 'User', Message: message })),
+      }),
       fault: () => ({
         statusCode: 500,
         headers: { 'Content-Type': ['application/json'], 'x-amzn-ErrorType': ['ServiceException'] },
