@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { environmentsFrom, portFrom, SERVER_FLAGS } from './server-flags';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
+import { resolveRegion } from '../lambda/region';
 import { parseParameterOverrides } from '../template/parameters';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
 import { stopOnSignals } from './graceful-stop';
@@ -11,8 +12,8 @@ import { explainPortInUse } from './port-in-use';
 import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
-                    [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
-                    [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
+                    [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--region us-east-1]
+                    [--max-environments 1] [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
                     [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
 PORT and HOST environment variables work too; flags win.
 --lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
@@ -46,6 +47,7 @@ export async function startApi(args: string[]): Promise<void> {
     ...(values['parameter-overrides']
       ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
       : {}),
+    region: resolveRegion(values.region).region,
     maxEnvironments,
     watch: !values['no-watch'],
     typeCheck: !values['no-type-check'],

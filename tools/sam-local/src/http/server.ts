@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { EnvVarsFile } from '../lambda/env-vars-file';
 import type { InspectorOptions } from '../lambda/inspector';
 import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functions';
-import { loadTemplate } from '../template/template';
+import { loadTemplate, type LoadedTemplate } from '../template/template';
+import { resolveRegion } from '../lambda/region';
 import type { InvokeOutcome } from '../lambda/runtime';
 import { guardConnections, hostProblem } from './connections';
 import { lineWriter } from './line-writer';
@@ -35,6 +36,8 @@ export interface LocalApiOptions {
   envVars?: EnvVarsFile;
   /** Template parameter values instead of their defaults (sam local's --parameter-overrides). */
   parameterOverrides?: Record<string, string>;
+  /** The functions' region (AWS_REGION, AWS::Region); default: as resolveRegion() finds it (shell, AWS profile). */
+  region?: string;
   /** Powertools' POWERTOOLS_DEV pretty printing for the function's logs. */
   prettyLogs?: boolean;
   /** Where built code goes. Default: .aws-sam/local-build beside the template. */
@@ -95,7 +98,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const writeStderr = stderrWriter.write;
   const functionOutput =
     options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
-  const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
+  const loaded = loadTemplateFor(options);
   const parameters = options.parameterOverrides ?? {};
   const routes = routesFromTemplate(loaded, parameters);
   if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
@@ -407,5 +410,13 @@ export function startFunctionsFor(
     typeCheck: options.typeCheck ?? false,
     sourceMaps: options.sourceMaps ?? true,
     ...(options.inspector ? { inspector: options.inspector } : {}),
+  });
+}
+
+/** The template of these options, resolved with their parameter overrides and region. */
+export function loadTemplateFor(options: LocalApiOptions): LoadedTemplate {
+  return loadTemplate(options.templatePath ?? 'template.yaml', {
+    ...(options.parameterOverrides ? { parameterOverrides: options.parameterOverrides } : {}),
+    region: options.region ?? resolveRegion(undefined).region,
   });
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { LAMBDA_REQUEST_LIMIT_BYTES } from '../lambda/payload-limits';
-import { LOCAL_PSEUDO_PARAMETERS, resolveLocalValue } from '../template/parameters';
+import { DEFAULT_REGION, LOCAL_ACCOUNT_ID } from '../template/symbols';
 import type { LoadedTemplate } from '../template/template';
 import { functionDirectory } from './function-directory';
 import { handleInvoke, type InvokeRequest } from './invoke-request';
@@ -32,8 +32,8 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
   const { loaded, functions, log } = options;
   const parameters = options.parameters ?? {};
   const find = functionDirectory(loaded, functions.functionIds, parameters);
-  const region = resolveLocalValue(loaded.template, { Ref: 'AWS::Region' }, parameters) ?? 'us-east-1';
-  const accountId = LOCAL_PSEUDO_PARAMETERS['AWS::AccountId'] ?? '123456789012';
+  const region = loaded.region ?? DEFAULT_REGION;
+  const accountId = LOCAL_ACCOUNT_ID;
   const running = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
   const deps = {

@@ -4,7 +4,8 @@ import { findFunction } from '../template/functions';
 import { builtHandlerPath, buildFunction, watchFunction } from './build';
 import { compactMetrics } from './emf';
 import { envOverridesFor, type EnvVarsFile } from './env-vars-file';
-import { lambdaEnvironment } from './environment';
+import { environmentNotes, lambdaEnvironment } from './environment';
+import { DEFAULT_REGION } from '../template/symbols';
 import { attachLine, inspectorFlag, type InspectorOptions } from './inspector';
 import { nodeFor } from './node-binary';
 import { FunctionPool } from './pool';
@@ -14,6 +15,7 @@ export interface LocalFunctionsOptions {
   loaded: LoadedTemplate;
   /** The functions to build and run, by logical id. */
   functionIds: string[];
+  /** Unused: `loaded` is resolved with the parameter overrides already (loadTemplate). Kept for existing callers. */
   parameters?: Record<string, string>;
   envVars?: EnvVarsFile;
   /** Powertools' POWERTOOLS_DEV pretty printing for the functions' logs. */
@@ -69,12 +71,15 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
       // Said once per runtime, at start-up.
       if (!nodeSummaries.has(node.summary)) log(node.summary);
       nodeSummaries.add(node.summary);
-      const environment = lambdaEnvironment(
-        loaded.template,
-        fn,
-        { ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}), ...envOverridesFor(options.envVars, functionId) },
-        parameters,
-      );
+      const overrides = envOverridesFor(options.envVars, functionId);
+      const environment = lambdaEnvironment(fn, {
+        region: loaded.region ?? DEFAULT_REGION,
+        overrides,
+        toolkit: options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {},
+      });
+      // Said once, at start-up: each variable whose value only a deployed stack knows, and what it is here.
+      for (const line of environmentNotes(loaded, fn, { overrides, ownSection: options.envVars?.[functionId] }))
+        log(line);
       // POWERTOOLS_DEV also silences Powertools Metrics; unless told otherwise, keep them on and show each EMF
       // document as one compact line (below).
       if (options.prettyLogs) environment.POWERTOOLS_METRICS_DISABLED ??= 'false';

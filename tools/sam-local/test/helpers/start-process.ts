@@ -24,11 +24,11 @@ export function startLocalApiProcess(args: string[], options: { detached?: boole
 /** Runs `sam-local <command> ...args` (start-api, start-lambda) and waits until it prints its first URL. */
 export async function startSamLocalProcess(
   args: string[],
-  options: { detached?: boolean; cwd?: string } = {},
+  options: { detached?: boolean; cwd?: string; env?: Record<string, string> } = {},
 ): Promise<StartedProcess> {
   const child = spawn(process.execPath, [SAM_LOCAL_BIN, ...args], {
     cwd: options.cwd ?? TOOLKIT_DIR,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
   });
