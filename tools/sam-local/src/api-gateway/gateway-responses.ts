@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RestApi } from './apis';
-import type { HttpResponse } from './proxy-result';
+import type { HttpResponse } from '../pipeline/http-response';
 import { newTraceRoot } from './request-event';
 
 /**

@@ -1,6 +1,8 @@
 // sam-local start-api (the starter's npm start): the Docker-free equivalent of `sam local start-api`.
 import { parseArgs } from 'node:util';
-import { environmentsFrom, portFrom, SERVER_FLAGS } from './server-flags';
+import { environmentsFrom, HOST_USAGE, listenHostFrom, portFrom, SERVER_FLAGS } from './server-flags';
+import { exposureWarning } from './exposure-warning';
+import { parseAllowedHosts } from '../http/host-check';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
 import { resolveRegion } from '../lambda/region';
@@ -14,8 +16,9 @@ import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--region us-east-1]
                     [--max-environments 1] [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
-                    [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
+                    [--inspect[=[HOST:]PORT] | --inspect-brk[=…]] [--allowed-hosts name,.domain]
 PORT and HOST environment variables work too; flags win.
+${HOST_USAGE}
 --lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
 on the same execution environments as the HTTP API. --inspect starts each function's worker with the Node
 inspector (first function on 9229, the next on 9230, …); --inspect-brk also waits for a debugger.`;
@@ -41,7 +44,8 @@ export async function startApi(args: string[]): Promise<void> {
   const started = Date.now();
   const apiOptions: LocalApiOptions = {
     port,
-    host: values.host ?? process.env.HOST ?? '127.0.0.1',
+    host: listenHostFrom(values.host, process.env.HOST),
+    allowedHosts: parseAllowedHosts(values['allowed-hosts']),
     ...(values.template ? { templatePath: values.template } : {}),
     ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']) } : {}),
     ...(values['parameter-overrides']
@@ -64,6 +68,12 @@ export async function startApi(args: string[]): Promise<void> {
     }),
   );
   const { api } = served;
+  const warning = exposureWarning({
+    api: { host: api.host, port: api.port },
+    ...(served.endpointPort !== undefined ? { invoke: { host: api.host, port: served.endpointPort } } : {}),
+    ...(inspector ? { inspector } : {}),
+  });
+  if (warning) console.warn(warning);
   console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
   for (const route of api.routes) {
     const method = route.method === 'ANY' ? 'ANY' : route.method;
@@ -86,7 +96,7 @@ export async function startApi(args: string[]): Promise<void> {
 
 async function apiAlone(
   options: LocalApiOptions,
-): Promise<{ api: LocalApi; endpointUrl?: string; close: () => Promise<void> }> {
+): Promise<{ api: LocalApi; endpointUrl?: string; endpointPort?: number; close: () => Promise<void> }> {
   const api = await startLocalApi(options);
   return { api, close: api.close };
 }
