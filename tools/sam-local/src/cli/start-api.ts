@@ -47,7 +47,7 @@ export async function startApi(args: string[]): Promise<void> {
     host: listenHostFrom(values.host, process.env.HOST),
     allowedHosts: parseAllowedHosts(values['allowed-hosts']),
     ...(values.template ? { templatePath: values.template } : {}),
-    ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']) } : {}),
+    ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']), envVarsPath: values['env-vars'] } : {}),
     ...(values['parameter-overrides']
       ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
       : {}),
@@ -88,7 +88,9 @@ export async function startApi(args: string[]): Promise<void> {
   }
   for (const line of api.attachLines) console.log(line);
   console.log(
-    values['no-watch'] ? 'Watch mode off.' : 'Watching sources: edits are rebuilt and served on the next request.',
+    values['no-watch']
+      ? 'Watch mode off.'
+      : 'Watching sources, the template and the env-vars file: edits are served on the next request.',
   );
   console.log('Ctrl+C to stop.');
   stopOnSignals(served.close, starter);

@@ -1,7 +1,7 @@
 // `start-api`: the template's event sources served over one Lambda runtime. The REST APIs (src/api-gateway/) share
 // one port; each source runs the same pipeline (route → authorize → integrate → respond, src/pipeline/) behind the
 // same HTTP front (src/http/front.ts).
-import type { EnvVarsFile } from '../lambda/env-vars-file';
+import { readEnvVarsFile, type EnvVarsFile } from '../lambda/env-vars-file';
 import type { InspectorOptions } from '../lambda/inspector';
 import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functions';
 import { loadTemplate, type LoadedTemplate } from '../template/template';
@@ -12,6 +12,7 @@ import { planAuthorizers } from '../authorizers/plan';
 import { startFront } from './front';
 import { lineWriter } from './line-writer';
 import { printableLog } from './printable';
+import { startReloading, type Assembly } from './reload';
 import { sourcesHandler } from './sources-handler';
 
 export { MAX_BODY_BYTES };
@@ -23,9 +24,14 @@ export interface LocalApiOptions {
   host?: string;
   /** Default 3000; 0 picks a free port. */
   port?: number;
-  /** Rebuild on source changes and serve the new code on the next request. */
+  /**
+   * Rebuild on source changes and serve the new code on the next request; reload the template and the env-vars file
+   * when they change (new routes, removed routes, new variables), without a restart.
+   */
   watch?: boolean;
   envVars?: EnvVarsFile;
+  /** The --env-vars file envVars came from: with watch, an edit of it reloads the functions with its new values. */
+  envVarsPath?: string;
   /** Template parameter values instead of their defaults (sam local's --parameter-overrides). */
   parameterOverrides?: Record<string, string>;
   /** The functions' region (AWS_REGION, AWS::Region); default: as resolveRegion() finds it (shell, AWS profile). */
@@ -65,9 +71,10 @@ export interface LocalApi {
   url: string;
   host: string;
   port: number;
-  routes: Route[];
+  /** The routes served now (they change when the template is edited, with watch). */
+  readonly routes: Route[];
   /** Where to attach a debugger, one line per function (empty without an inspector). */
-  attachLines: string[];
+  readonly attachLines: string[];
   /** Stops accepting, lets in-flight requests finish, then stops the functions and watchers. */
   close: () => Promise<void>;
 }
@@ -84,22 +91,44 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const writeStderr = stderrWriter.write;
   const functionOutput =
     options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
-  const loaded = loadTemplateFor(options);
   const parameters = options.parameterOverrides ?? {};
-  const routes = routesFromTemplate(loaded, parameters);
-  if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
-  const authorizerPlan = planAuthorizers(loaded, parameters);
-  const functions =
-    options.functions ??
-    (await startFunctionsFor(options, {
-      loaded,
-      functionIds: [...new Set([...routes.map((route) => route.functionId), ...authorizerPlan.functionIds])],
-      parameters,
-      log,
-      functionOutput,
-    }));
-  const authorizers = authorizerPlan.create({ functions, log });
-  const sources = [restApiSource({ routes, functions, authorizer: authorizers.restApi, log })];
+  // Read at start and again after each edit of the template or the env-vars file (reload.ts).
+  let reloads = 0;
+  const assemble = async (): Promise<Assembly> => {
+    const loaded = loadTemplateFor(options);
+    const envVars = reloads > 0 && options.envVarsPath ? readEnvVarsFile(options.envVarsPath) : options.envVars;
+    reloads += 1;
+    const routes = routesFromTemplate(loaded, parameters);
+    if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
+    const authorizerPlan = planAuthorizers(loaded, parameters);
+    const functions =
+      options.functions ??
+      (await startFunctionsFor(
+        { ...options, ...(envVars ? { envVars } : {}) },
+        {
+          loaded,
+          functionIds: [...new Set([...routes.map((route) => route.functionId), ...authorizerPlan.functionIds])],
+          parameters,
+          log,
+          functionOutput,
+        },
+      ));
+    const authorizers = authorizerPlan.create({ functions, log });
+    const sources = [restApiSource({ routes, functions, authorizer: authorizers.restApi, log })];
+    return { routes, functions, handler: sourcesHandler(sources, log) };
+  };
+  // Functions shared with the Invoke API (--lambda-port) are not rebuilt here: edits then need a restart.
+  const reloadable = (options.watch ?? false) && !options.functions;
+  if (options.watch && options.functions)
+    log('With --lambda-port, edits to the template or env-vars file need a restart');
+  const table = await startReloading({
+    assemble,
+    files: reloadable
+      ? [options.templatePath ?? 'template.yaml', ...(options.envVarsPath ? [options.envVarsPath] : [])]
+      : [],
+    ownsFunctions: !options.functions,
+    log,
+  });
 
   const front = await startFront({
     name: 'Local API',
@@ -108,10 +137,10 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     log,
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
-    handler: sourcesHandler(sources, log),
+    handler: table.handler,
   }).catch(async (error: unknown) => {
     // Not listening (e.g. EADDRINUSE): stop what was started here, so the caller is left with nothing running.
-    if (!options.functions) await functions.close();
+    await table.close();
     throw error;
   });
 
@@ -119,11 +148,22 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       await front.close();
-      if (!options.functions) await functions.close();
+      await table.close();
       flushWriters();
     })());
 
-  return { url: front.url, host: front.host, port: front.port, routes, attachLines: functions.attachLines, close };
+  return {
+    url: front.url,
+    host: front.host,
+    port: front.port,
+    get routes() {
+      return table.current().routes;
+    },
+    get attachLines() {
+      return table.current().functions.attachLines;
+    },
+    close,
+  };
 }
 
 /** Builds and starts the given functions of the template with the local API's options (one place for the defaults). */

@@ -1,5 +1,7 @@
 import type { FunctionSpec } from '../template/functions';
-import type { LoadedTemplate } from '../template/template';
+import { resolutionContextOf } from '../template/resolve-template';
+import { DEFAULT_REGION } from '../template/symbols';
+import type { LoadedTemplate, Template } from '../template/template';
 
 export interface EnvironmentSources {
   /** The region the functions run in (resolveRegion). */
@@ -20,7 +22,29 @@ export interface EnvironmentSources {
  * shell's nor the file's. An unresolved value (an intrinsic only a deployed stack can answer) or null is "";
  * true and false are "true" and "false".
  */
-export function lambdaEnvironment(fn: FunctionSpec, sources: EnvironmentSources): Record<string, string> {
+export function lambdaEnvironment(fn: FunctionSpec, sources: EnvironmentSources): Record<string, string>;
+/**
+ * The form before issue 19, kept for its callers (the starter's bundle test, the benchmark): the template's region,
+ * `overrides` as the env-vars file's, and no shell values, so the result does not depend on who runs it.
+ */
+export function lambdaEnvironment(
+  template: Template,
+  fn: FunctionSpec,
+  overrides?: Record<string, string>,
+): Record<string, string>;
+export function lambdaEnvironment(
+  first: FunctionSpec | Template,
+  second: EnvironmentSources | FunctionSpec,
+  legacyOverrides: Record<string, string> = {},
+): Record<string, string> {
+  if ('Resources' in first) {
+    const region = resolutionContextOf(first)?.region ?? DEFAULT_REGION;
+    return environmentOf(second as FunctionSpec, { region, overrides: legacyOverrides, shell: {} });
+  }
+  return environmentOf(first, second as EnvironmentSources);
+}
+
+function environmentOf(fn: FunctionSpec, sources: EnvironmentSources): Record<string, string> {
   const { region, overrides = {}, shell = process.env, toolkit = {} } = sources;
   const functionName = fn.logicalId;
   const logging = (fn.properties.LoggingConfig ?? {}) as Record<string, unknown>;

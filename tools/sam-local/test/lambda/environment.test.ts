@@ -141,7 +141,7 @@ Resources:
     const [fn] = listFunctions(
       load(`
 Resources:
-  Fn: { Type: AWS::Serverless::Function, Properties: { CodeUri: src/, Handler: a.b, LoggingConfig: { LogFormat: JSON } } }`),
+  Fn: { Type: AWS::Serverless::Function, Properties: { CodeUri: src/, Handler: a.b, Runtime: nodejs24.x, LoggingConfig: { LogFormat: JSON } } }`),
     );
 
     // Act
@@ -149,6 +149,27 @@ Resources:
 
     // Assess
     expect(env.AWS_LAMBDA_LOG_LEVEL).toBe('INFO');
+  });
+
+  it('the form before issue 19, (template, fn, overrides): the template’s region, no shell values', () => {
+    // Prepare
+    const loaded = load();
+    const fn = listFunctions(loaded)[0]!;
+    process.env.FROM_SHELL = 'shell';
+
+    // Act
+    const env = lambdaEnvironment(loaded.template, fn, { FROM_FILE: 'file', UNDECLARED: 'x' });
+    delete process.env.FROM_SHELL;
+
+    // Assess
+    expect([env.AWS_REGION, env.FROM_FILE, env.FROM_SHELL, env.UNDECLARED, env.AWS_SAM_LOCAL]).toEqual([
+      'eu-west-1',
+      'file',
+      'template',
+      undefined,
+      'true',
+    ]);
+    expect(lambdaEnvironment(parseTemplate('Resources: {}'), fn).AWS_REGION).toBe('us-east-1');
   });
 
   it('environmentText follows _stringify_value', () => {
@@ -220,7 +241,7 @@ describe('environmentNotes: one line per variable only a deployed stack knows, a
     // Prepare
     const loaded = load(`
 Resources:
-  Fn: { Type: AWS::Serverless::Function, Properties: { CodeUri: src/, Handler: a.b, Environment: !ImportValue env } }`);
+  Fn: { Type: AWS::Serverless::Function, Properties: { CodeUri: src/, Handler: a.b, Runtime: nodejs24.x, Environment: !ImportValue env } }`);
 
     // Act
     const lines = environmentNotes(loaded, listFunctions(loaded)[0]!, { shell: {} });
