@@ -1,7 +1,7 @@
 // Issue 19, "Reload": start-api picks up edits to template.yaml and to the --env-vars file without a restart: a new
 // route answers, a removed one gives API Gateway's 403, changed variables reach the next invocation, and an edit that
-// cannot be served leaves the previous version serving. (`sam local start-api` reads the template again on each
-// request: samcli/commands/local/lib/local_api_service.py, with warm containers rebuilt on change.)
+// cannot be served leaves the previous version serving. (`sam local start-api` reads the template once: its file
+// observer, samcli/lib/utils/file_observer.py, watches the functions' code and images, not the template.)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApi, type TestApi } from '../../src/http/test-api';
@@ -72,7 +72,7 @@ describe('start-api after an edit, without a restart', () => {
 
   it('a route removed from the template gives 403 Missing Authentication Token', async () => {
     // Act
-    writeFileSync(fixture.template, original.replace(/        Echo:\n.*\n.*\n/, ''));
+    writeFileSync(fixture.template, original.replace(/ {8}Echo:\n.*\n.*\n/, ''));
     const [status, body] = await pollFor('/test/echo', (code) => code === 403);
 
     // Assess

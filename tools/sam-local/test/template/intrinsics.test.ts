@@ -478,3 +478,47 @@ describe('what counts as an intrinsic function (samtranslator’s is_intrinsic)'
     expect(() => evaluate({ 'Fn::Sub': '${A.B}' }, scope)).toThrow(TypeError);
   });
 });
+
+describe('why an expression stays as written (the reason the start-up line gives)', () => {
+  it('names the function and what it lacks', () => {
+    // Prepare
+    const yaml = withVariables(
+      `A: !GetAZs ""
+       B: !Select [5, [a]]
+       C: !ImportValue x
+       D: !Sub ["\${X}", notamap]
+       E: !FindInMap [Nope, a, b]
+       F: !If [NoSuch, a, b]
+       G: !If [Loop, a, b]
+       H: !If [NotBoolean, a, b]
+       I: !Join ["-"]
+       J: !Join ["-", notalist]
+       K: !Base64 [x]
+       L: !Not [[1]]
+       M: !GetAtt Table.StreamArn`,
+      `Conditions:
+  Loop: !Not [!Condition Loop]
+  NotBoolean: !Ref AWS::Region`,
+    );
+
+    // Act
+    const { notes } = resolveTemplate(parseTemplate(yaml), { region: 'us-east-1', parameterOverrides: {} });
+
+    // Assess
+    expect(Object.fromEntries(notes.map((note) => [note.path.at(-1), note.why]))).toEqual({
+      A: 'Fn::GetAZs is not evaluated locally',
+      B: 'Fn::Select: index 5 is not in a list of 1',
+      C: 'Fn::ImportValue reads an export of another, deployed stack',
+      D: 'Fn::Sub: the variables must be a map',
+      E: 'Fn::FindInMap: the Mappings have no Nope.a.b',
+      F: 'the template has no condition NoSuch',
+      G: 'condition Loop depends on itself',
+      H: 'condition NotBoolean must evaluate to true or false',
+      I: 'Fn::Join needs a list of 2',
+      J: 'Fn::Join needs a list',
+      K: 'Fn::Base64 needs a string here',
+      L: 'a condition must evaluate to true or false',
+      M: 'Table.StreamArn is known only once the stack is deployed',
+    });
+  });
+});
