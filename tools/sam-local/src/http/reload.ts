@@ -1,18 +1,19 @@
-import type { Route } from '../api-gateway/routes';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { watchFiles } from './file-watch';
 import type { FrontHandler } from './front';
 
-/** What the server serves from one reading of the template: its routes, the functions behind them, the handler. */
+/** What the server serves from one reading of the template: at least the functions behind it. */
 export interface Assembly {
-  routes: Route[];
   functions: LocalFunctions;
-  handler: FrontHandler;
 }
 
-export interface ReloadingOptions {
+export interface ReloadingOptions<A extends Assembly> {
   /** Reads the template (and the env-vars file) and assembles what to serve; throws on a template it cannot serve. */
-  assemble: () => Promise<Assembly>;
+  assemble: () => Promise<A>;
+  /** Why `next` cannot replace `current` without a restart (e.g. a port added), or undefined when it can. */
+  needsRestart?: (current: A, next: A) => string | undefined;
+  /** One line saying what is served after a reload. */
+  describe: (assembly: A) => string;
   /** The files whose edits reload it: template.yaml, the --env-vars file. None: no reload. */
   files: string[];
   /** The functions are the server's own (not shared with the Invoke API): a reload replaces them. */
@@ -20,11 +21,11 @@ export interface ReloadingOptions {
   log: (line: string) => void;
 }
 
-export interface Reloading {
+export interface Reloading<A extends Assembly> {
   /** What is served now. */
-  current: () => Assembly;
-  /** The front's handler: each request goes to what is served when it arrives. */
-  handler: FrontHandler;
+  current: () => A;
+  /** A front's handler that hands each request to the part of what is served when it arrives. */
+  handlerOf: (select: (assembly: A) => FrontHandler) => FrontHandler;
   /** Stops watching; with its own functions, stops them once their invocations are done. */
   close: () => Promise<void>;
 }
@@ -33,51 +34,53 @@ export interface Reloading {
  * The server's table of routes and functions, read through `current()`, which a watcher on the template and the
  * env-vars file swaps for a new one after each edit: a new route answers, a removed one is 403, changed variables
  * reach the next invocation. A request keeps the functions it started on; the previous functions stop once their
- * invocations are done. An edit that cannot be served (a YAML error, no routes left) is reported, and the previous
- * table stays.
+ * invocations are done. An edit that cannot be served (a YAML error, nothing left to serve, a build error, a change
+ * of ports) is reported in one line, and the previous table stays.
  */
-export async function startReloading(options: ReloadingOptions): Promise<Reloading> {
+export async function startReloading<A extends Assembly>(options: ReloadingOptions<A>): Promise<Reloading<A>> {
   const { log } = options;
   let current = await options.assemble();
   let reloading: Promise<void> = Promise.resolve();
 
   const reload = async (changed: string[]): Promise<void> => {
     const what = changed.join(', ');
-    let next: Assembly;
+    const keep = (reason: string): void =>
+      log(`${what} changed, but cannot be served (${reason}); still serving the previous version`);
+    let next: A;
     try {
       next = await options.assemble();
     } catch (error) {
       // The first line of the error: a YAML error's excerpt of the file follows it.
-      const reason = (error as Error).message.split('\n')[0];
-      log(`${what} changed, but cannot be served (${reason}); still serving the previous version`);
+      keep((error as Error).message.split('\n')[0] ?? '');
+      return;
+    }
+    const restart = options.needsRestart?.(current, next);
+    if (restart !== undefined) {
+      if (options.ownsFunctions) await next.functions.close();
+      keep(restart);
       return;
     }
     const previous = current;
     current = next;
-    log(`${what} changed: reloaded; routes: ${next.routes.map(describeRoute).join(', ')}`);
+    log(`${what} changed: reloaded; ${options.describe(next)}`);
     if (options.ownsFunctions) await previous.functions.close();
   };
   const watcher =
     options.files.length > 0 ? watchFiles(options.files, (changed) => (reloading = reload(changed))) : undefined;
 
-  const handler: FrontHandler = {
-    respond: (exchange) => current.handler.respond(exchange),
-    fault: () => current.handler.fault(),
-    get continueLimit() {
-      return current.handler.continueLimit;
-    },
-  };
   return {
     current: () => current,
-    handler,
+    handlerOf: (select) => ({
+      respond: (exchange) => select(current).respond(exchange),
+      fault: () => select(current).fault(),
+      get continueLimit() {
+        return select(current).continueLimit;
+      },
+    }),
     close: async () => {
       watcher?.close();
       await reloading;
       if (options.ownsFunctions) await current.functions.close();
     },
   };
-}
-
-function describeRoute(route: Route): string {
-  return `${route.method} /${route.api.stage}${route.resourcePath} → ${route.functionId}`;
 }
