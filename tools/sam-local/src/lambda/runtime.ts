@@ -3,6 +3,7 @@ import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FunctionSpec } from '../template/functions';
 import { createLambdaContext } from './context';
+import { lambdaTrace } from './lambda-trace';
 import { ENVIRONMENT_MARKER, newMarker, watchGroup, type WatchedGroup } from './process-groups';
 
 export type InvokeOutcome =
@@ -187,11 +188,7 @@ export class FunctionRuntime {
           if (message.type !== 'result') return;
           if (message.exiting) this.discardWorker();
           if (message.ok) finish({ kind: 'result', result: message.result });
-          else
-            finish({
-              kind: 'error',
-              ...(message.error ?? { errorType: 'Error', errorMessage: 'unknown', stackTrace: [] }),
-            });
+          else finish({ kind: 'error', ...this.lambdaError(message.error) });
         };
         const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
           finish({ kind: 'crash', reason: this.describeExit(code, signal) });
@@ -304,6 +301,21 @@ export class FunctionRuntime {
     const worker = this.worker;
     this.worker = undefined;
     if (worker && worker.exitCode === null && worker.signalCode === null) void this.stopGroup(worker);
+  }
+
+  // The error as Lambda reports it: the function's files under /var/task, none of the worker's frames.
+  private lambdaError(error: WorkerMessage['error']): {
+    errorType: string;
+    errorMessage: string;
+    stackTrace: string[];
+  } {
+    const { errorType, errorMessage, stackTrace } = error ?? {
+      errorType: 'Error',
+      errorMessage: 'unknown',
+      stackTrace: [],
+    };
+    const paths = { taskRoot: this.options.taskRoot, codeDir: this.options.fn.codeDir, workerPath: WORKER_PATH };
+    return { errorType, errorMessage, stackTrace: lambdaTrace(stackTrace, paths) };
   }
 
   private stopGroup(worker: ChildProcess): Promise<void> {
