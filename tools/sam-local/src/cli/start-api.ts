@@ -14,12 +14,14 @@ import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
-                    [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
+                    [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001] [--function-url-port 3010]
                     [--inspect[=[HOST:]PORT] | --inspect-brk[=…]] [--allowed-hosts name,.domain]
 PORT and HOST environment variables work too; flags win.
 ${HOST_USAGE}
 --lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
-on the same execution environments as the HTTP API. --inspect starts each function's worker with the Node
+on the same execution environments as the HTTP API. Each function URL (FunctionUrlConfig) is served on a port
+of its own: the first on --function-url-port (default 3010), the next on 3011, … in the order of the functions'
+logical ids. --inspect starts each function's worker with the Node
 inspector (first function on 9229, the next on 9230, …); --inspect-brk also waits for a debugger.`;
 
 export async function startApi(args: string[]): Promise<void> {
@@ -28,7 +30,12 @@ export async function startApi(args: string[]): Promise<void> {
   const { rest, inspector } = takeInspectorFlag(args);
   const { values } = parseArgs({
     args: rest,
-    options: { ...SERVER_FLAGS, 'no-type-check': { type: 'boolean' }, 'lambda-port': { type: 'string' } },
+    options: {
+      ...SERVER_FLAGS,
+      'no-type-check': { type: 'boolean' },
+      'lambda-port': { type: 'string' },
+      'function-url-port': { type: 'string' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -40,9 +47,14 @@ export async function startApi(args: string[]): Promise<void> {
   const lambdaPort =
     values['lambda-port'] === undefined ? undefined : portFrom(values['lambda-port'], '--lambda-port', USAGE);
 
+  const functionUrlPort =
+    values['function-url-port'] === undefined
+      ? undefined
+      : portFrom(values['function-url-port'], '--function-url-port', USAGE);
   const started = Date.now();
   const apiOptions: LocalApiOptions = {
     port,
+    ...(functionUrlPort !== undefined ? { functionUrlPort } : {}),
     host: listenHostFrom(values.host, process.env.HOST),
     allowedHosts: parseAllowedHosts(values['allowed-hosts']),
     ...(values.template ? { templatePath: values.template } : {}),
@@ -61,6 +73,7 @@ export async function startApi(args: string[]): Promise<void> {
   ).catch((error: unknown) =>
     explainPortInUse(error, {
       [port]: '--port <number> or PORT=<number>',
+      [functionUrlPort ?? 3010]: '--function-url-port <number> (function URLs take consecutive ports from it)',
       // Listened on second: when both ports are the same, it is this one that fails.
       ...(lambdaPort !== undefined ? { [lambdaPort]: '--lambda-port <number>' } : {}),
     }),
@@ -73,12 +86,8 @@ export async function startApi(args: string[]): Promise<void> {
   });
   if (warning) console.warn(warning);
   console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
-  for (const route of api.routes) {
-    const method = route.method === 'ANY' ? 'ANY' : route.method;
-    console.log(
-      `  ${method.padEnd(6)} ${api.url}${route.resourcePath}  and  ${api.url}/${route.api.stage}${route.resourcePath}  → ${route.functionId}`,
-    );
-  }
+  for (const line of api.routeLines) console.log(line);
+  for (const note of api.notes) console.log(`Note: ${note}`);
   if (served.endpointUrl) {
     console.log(
       `Lambda Invoke API on ${served.endpointUrl} (e.g. aws lambda invoke --endpoint-url ${served.endpointUrl} …)`,
