@@ -9,6 +9,8 @@ export interface RestApi {
   logicalId: string;
   /** A stable, API Gateway-shaped id (requestContext.apiId), derived from the logical id. */
   id: string;
+  /** requestContext.deploymentId: a stable, API Gateway-shaped id of the API's deployment. */
+  deploymentId: string;
   stage: string;
   stageVariables: Record<string, string> | null;
   /**
@@ -29,6 +31,7 @@ export function readRestApi(template: Template, logicalId: string, parameters: R
   return {
     logicalId,
     id: createHash('sha256').update(logicalId).digest('hex').slice(0, 10),
+    deploymentId: createHash('sha256').update(`${logicalId} deployment`).digest('hex').slice(0, 6),
     stage: stageOf(template, logicalId, parameters),
     stageVariables: stageVariablesOf(template, logicalId, parameters),
     cors: corsOf(template, logicalId, parameters),

@@ -1,8 +1,8 @@
 // The proxy event for a request, without serving it: what `sam local generate-event apigateway aws-proxy` does,
 // but from the template's routes and through the local API's own request → event code.
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { resolveLocalValue } from '../template/parameters';
 import type { LoadedTemplate } from '../template/template';
+import type { RestProxyEvent } from './request-event';
 import { requestEvent, routeRequest } from './request-to-event';
 import { routesFromTemplate, type Route } from './routes';
 
@@ -31,7 +31,7 @@ const DEPLOYED_CLIENT_IP = '203.0.113.10';
 const LOOPBACK_CLIENT_IP = '127.0.0.1';
 
 /** The REST proxy (v1) event the API would hand its function for this request. Throws NoRouteError. */
-export function generateEvent(options: GenerateEventOptions): APIGatewayProxyEvent {
+export function generateEvent(options: GenerateEventOptions): RestProxyEvent {
   const { loaded } = options;
   const parameters = options.parameterOverrides ?? {};
   const routes = routesFromTemplate(loaded, parameters);

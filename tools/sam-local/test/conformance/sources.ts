@@ -10,6 +10,7 @@ export const SOURCES = {
   routingNotFound: `${LOCALSTACK}/test_apigateway_common.snapshot.json, test_routing_not_found (recorded 2024-07-23)`,
   traceId: `${LOCALSTACK}/test_apigateway_common.snapshot.json, test_invocation_trace_id (recorded 2024-08-07)`,
   gatewayError: `${LOCALSTACK}/test_apigateway_integrations.snapshot.json, 502 answers: headers and Content-Length 36 (recorded)`,
+  canonicalUserAgent: `https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html (CloudFront capitalizes Authorization and User-Agent); ${LOCALSTACK}/test_apigateway_lambda.snapshot.json (recorded: Authorization so spelled, User-Agent in every event); localstack-core/.../execute_api/integrations/aws.py capitalizes the same two`,
   outputFormat:
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html (output format: "only the values from multiValueHeaders")',
   remapped: `https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html (headers table); ${LOCALSTACK}/test_apigateway_http.snapshot.json (recorded, HTTP proxy)`,
