@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readRestApiAuth, type RestApiAuth } from '../authorizers/rest-config';
 import { isIntrinsic, withGlobal } from '../template/globals';
 import { resolveLocalValue } from '../template/parameters';
 import type { Template } from '../template/template';
@@ -22,6 +23,8 @@ export interface RestApi {
   gatewayHeaders: { '4xx': Record<string, string>; '5xx': Record<string, string> };
   /** The API's BinaryMediaTypes (SAM writes `image~1png` for `image/png`), e.g. `['image/png', 'application/*']`. */
   binaryMediaTypes: string[];
+  /** The API's Auth: its authorizers, DefaultAuthorizer and ApiKeyRequired. */
+  auth: RestApiAuth;
 }
 
 // SAM's implicit API (an Api event without RestApiId) is deployed with a stage named Prod.
@@ -40,6 +43,7 @@ export function readRestApi(template: Template, logicalId: string, parameters: R
       '5xx': gatewayHeadersOf(template, logicalId, 'DEFAULT_5XX', parameters),
     },
     binaryMediaTypes: binaryMediaTypesOf(template, logicalId, parameters),
+    auth: readRestApiAuth(template, logicalId, parameters),
   };
 }
 

@@ -1,6 +1,7 @@
 // sam-local start-api (the starter's npm start): the Docker-free equivalent of `sam local start-api`.
 import { parseArgs } from 'node:util';
 import { environmentsFrom, portFrom, SERVER_FLAGS } from './server-flags';
+import { apiKeysFrom, AUTH_FLAGS, describeAuth, readJwksFile } from './auth-flags';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
 import { parseParameterOverrides } from '../template/parameters';
@@ -13,8 +14,11 @@ import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
                     [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
-                    [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
+                    [--inspect[=[HOST:]PORT] | --inspect-brk[=…]] [--jwks keys.json] [--api-key KEY …]
 PORT and HOST environment variables work too; flags win.
+--jwks verifies the signatures of tokens Cognito and JWT authorizers take with these keys (a JSON Web Key Set);
+without it their claims are checked but not their signatures. --api-key (repeatable, or SAM_LOCAL_API_KEYS=k1,k2)
+sets the keys routes with ApiKeyRequired accept in x-api-key; without any, every non-empty key is accepted.
 --lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
 on the same execution environments as the HTTP API. --inspect starts each function's worker with the Node
 inspector (first function on 9229, the next on 9230, …); --inspect-brk also waits for a debugger.`;
@@ -25,7 +29,12 @@ export async function startApi(args: string[]): Promise<void> {
   const { rest, inspector } = takeInspectorFlag(args);
   const { values } = parseArgs({
     args: rest,
-    options: { ...SERVER_FLAGS, 'no-type-check': { type: 'boolean' }, 'lambda-port': { type: 'string' } },
+    options: {
+      ...SERVER_FLAGS,
+      ...AUTH_FLAGS,
+      'no-type-check': { type: 'boolean' },
+      'lambda-port': { type: 'string' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -51,6 +60,8 @@ export async function startApi(args: string[]): Promise<void> {
     typeCheck: !values['no-type-check'],
     prettyLogs: !values['json-logs'],
     ...(inspector ? { inspector } : {}),
+    ...(values.jwks ? { jwks: readJwksFile(values.jwks) } : {}),
+    apiKeys: apiKeysFrom(values['api-key'], process.env),
   };
   const served = await (
     lambdaPort === undefined ? apiAlone(apiOptions) : startWithInvokeEndpoint(apiOptions, lambdaPort)
@@ -66,7 +77,7 @@ export async function startApi(args: string[]): Promise<void> {
   for (const route of api.routes) {
     const method = route.method === 'ANY' ? 'ANY' : route.method;
     console.log(
-      `  ${method.padEnd(6)} ${api.url}${route.resourcePath}  and  ${api.url}/${route.api.stage}${route.resourcePath}  → ${route.functionId}`,
+      `  ${method.padEnd(6)} ${api.url}${route.resourcePath}  and  ${api.url}/${route.api.stage}${route.resourcePath}  → ${route.functionId}${describeAuth(route.auth)}`,
     );
   }
   if (served.endpointUrl) {

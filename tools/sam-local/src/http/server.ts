@@ -11,6 +11,8 @@ import { toHttpResponse, type HttpResponse } from '../api-gateway/proxy-result';
 import { requestEvent, routeRequest } from '../api-gateway/request-to-event';
 import { newExtendedRequestId } from '../api-gateway/request-event';
 import { apiFor, findPreflight, routesFromTemplate, type Route } from '../api-gateway/routes';
+import { authorizerFunctionOf, restAuthorizationStep } from '../api-gateway/rest-authorization';
+import type { JSONWebKeySet } from 'jose';
 import {
   contentLengthExceeded,
   internalServerError,
@@ -62,6 +64,10 @@ export interface LocalApiOptions {
    * leaves them running for their owner to stop.
    */
   functions?: LocalFunctions;
+  /** Keys to verify JWT signatures with (--jwks): without them Cognito and JWT authorizers check claims only. */
+  jwks?: JSONWebKeySet;
+  /** The API keys a route with ApiKeyRequired accepts (--api-key, SAM_LOCAL_API_KEYS); none: any key. */
+  apiKeys?: string[];
 }
 
 export interface LocalApi {
@@ -103,11 +109,18 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     options.functions ??
     (await startFunctionsFor(options, {
       loaded,
-      functionIds: [...new Set(routes.map((route) => route.functionId))],
+      functionIds: [...new Set(routes.flatMap((route) => [route.functionId, ...authorizerFunctionOf(route)]))],
       parameters,
       log,
       functionOutput,
     }));
+
+  const authorize = restAuthorizationStep({
+    functions,
+    log,
+    ...(options.jwks ? { jwks: options.jwks } : {}),
+    ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
+  });
 
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const server = createServer(
@@ -187,7 +200,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
 
     const traceHeader = req.headers['x-amzn-trace-id'];
     const clientTrace = Array.isArray(traceHeader) ? traceHeader[0] : traceHeader;
-    const event = requestEvent(
+    const built = requestEvent(
       {
         method,
         rawQuery,
@@ -200,6 +213,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       match,
       ids,
     );
+    const authorized = await authorize(match, built, ids, { method, url });
+    if (authorized.kind === 'deny') return authorized.response;
+    const { event } = authorized;
     const eventBytes = payloadBytes(event);
     if (eventBytes > LAMBDA_REQUEST_LIMIT_BYTES) {
       log(
