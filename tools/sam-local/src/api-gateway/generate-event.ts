@@ -4,7 +4,7 @@ import { resolveLocalValue } from '../template/parameters';
 import type { LoadedTemplate } from '../template/template';
 import type { RestProxyEvent } from './request-event';
 import { requestEvent, routeRequest } from './request-to-event';
-import { routesFromTemplate, type Route } from './routes';
+import { routesFromTemplate, type Route, type RouteMatch } from './routes';
 
 export interface GenerateEventOptions {
   loaded: LoadedTemplate;
@@ -32,6 +32,11 @@ const LOOPBACK_CLIENT_IP = '127.0.0.1';
 
 /** The REST proxy (v1) event the API would hand its function for this request. Throws NoRouteError. */
 export function generateEvent(options: GenerateEventOptions): RestProxyEvent {
+  return generateRoutedEvent(options).event;
+}
+
+/** generateEvent, with the route the request reached. */
+export function generateRoutedEvent(options: GenerateEventOptions): { event: RestProxyEvent; match: RouteMatch } {
   const { loaded } = options;
   const parameters = options.parameterOverrides ?? {};
   const routes = routesFromTemplate(loaded, parameters);
@@ -65,7 +70,7 @@ export function generateEvent(options: GenerateEventOptions): RestProxyEvent {
     ...(body.length > 0 && !has('content-length') ? [['Content-Length', String(body.length)]] : []),
   ].flat();
   const loopback = /^(localhost|127\.[\d.]+|\[::1\])(:\d+)?$/i.test(authority);
-  return requestEvent(
+  const event = requestEvent(
     {
       method,
       rawQuery,
@@ -78,6 +83,7 @@ export function generateEvent(options: GenerateEventOptions): RestProxyEvent {
     },
     match,
   );
+  return { event, match };
 }
 
 function routeList(routes: Route[]): string {
