@@ -58,6 +58,17 @@ export default defineConfig([
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The toolkit's fixture projects hold plain JavaScript functions as users write them (CommonJS .js, ES modules
+    // .mjs or .js under "type": "module"), outside any tsconfig: ESLint's own recommended rules only.
+    files: ['tools/sam-local/test/fixtures/**/*.js', 'tools/sam-local/test/fixtures/**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { exports: 'writable', require: 'readonly', module: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Jest's asymmetric matchers (expect.any, expect.objectContaining, ...) are declared as returning `any` in
     // @types/jest, so every `{ key: expect.any(String) }` would be an "unsafe assignment". The other no-unsafe-*
     // rules stay on for tests.

@@ -41,7 +41,7 @@ describe('the built bundle', () => {
     const output: Array<{ line: string; stream: string }> = [];
     const runtime = new FunctionRuntime({
       fn,
-      handlerPath: build.handlerPath,
+      taskRoot: build.outdir,
       environment: lambdaEnvironment(loaded.template, fn),
       onOutput: (line, stream) => output.push({ line, stream }),
     });

@@ -16,6 +16,15 @@ export { createLambdaContext } from './lambda/context';
 export { FunctionRuntime, type InvokeOutcome } from './lambda/runtime';
 export { startLocalApi, MAX_BODY_BYTES, type LocalApi, type LocalApiOptions } from './http/server';
 export { startTestApi, type TestApi } from './http/test-api';
-export { findFunction, listFunctions, splitHandler, type FunctionSpec } from './template/functions';
+export {
+  allFunctionIds,
+  findFunction,
+  listFunctions,
+  readFunctions,
+  splitHandler,
+  type FunctionCode,
+  type FunctionSpec,
+  type SkippedFunction,
+} from './template/functions';
 export { resolveLocalValue } from './template/parameters';
 export { loadTemplate, parseTemplate, type LoadedTemplate, type Resource, type Template } from './template/template';

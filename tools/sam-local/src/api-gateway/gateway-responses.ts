@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Denial } from '../authorizers/denials';
 import type { RestApi } from './apis';
-import type { HttpResponse } from './proxy-result';
+import type { HttpResponse } from '../pipeline/http-response';
 import { newTraceRoot } from './request-event';
 
 /**

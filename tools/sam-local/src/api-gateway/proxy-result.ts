@@ -1,9 +1,6 @@
-/** An HTTP response ready to write: header values as lists, body as bytes. */
-export interface HttpResponse {
-  statusCode: number;
-  headers: Record<string, string[]>;
-  body: Buffer;
-}
+import type { HttpResponse } from '../pipeline/http-response';
+
+export type { HttpResponse };
 
 export type ProxyResultCheck = { ok: true; response: HttpResponse } | { ok: false; problem: string };
 

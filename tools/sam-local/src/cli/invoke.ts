@@ -3,16 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFunction } from '../lambda/build';
 import { envOverridesFor, readEnvVarsFile } from '../lambda/env-vars-file';
 import { lambdaEnvironment } from '../lambda/environment';
 import { attachLine, inspectorFlag, takeInspectorFlag, type InspectorOptions } from '../lambda/inspector';
 import { invocationPayload } from '../lambda/invoke-payload';
 import { parseParameterOverrides } from '../template/parameters';
 import { findFunction } from '../template/functions';
+import { layerNodePath } from '../template/layers';
+import { prepareFunctionCode } from '../lambda/function-code';
 import { loadTemplate } from '../template/template';
 import { FunctionRuntime } from '../lambda/runtime';
 import { nodeFor } from '../lambda/node-binary';
+import { exposureWarning } from './exposure-warning';
 
 const USAGE = `Usage: sam-local invoke [FunctionLogicalId] <event.json> [--env-vars env.json] [--template template.yaml]
                           [--parameter-overrides 'Key=Value ...'] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
@@ -100,16 +102,28 @@ async function invokeOnce(argv: string[]): Promise<number> {
   const fn = findFunction(loaded, args.functionId, args.parameters);
   const envVars = args.envVars ? readEnvVarsFile(args.envVars) : undefined;
 
+  const { inspector } = args;
   // Source maps for the local build only: stack traces and breakpoints point at the TypeScript sources.
   const outdir = join(loaded.dir, '.aws-sam', 'local-build', fn.logicalId);
-  const { handlerPath } = await buildFunction(fn, outdir, { localSourceMaps: true });
+  const code = await prepareFunctionCode(fn, outdir, {
+    local: { localSourceMaps: true, ...(inspector ? { readableNames: true } : {}) },
+  });
+  if (fn.remoteLayers.length > 0) {
+    process.stderr.write(
+      `${fn.logicalId}: layer ${fn.remoteLayers.join(', ')} cannot be fetched offline (given by ARN or not local); ` +
+        `the function runs without it\n`,
+    );
+  }
   const node = nodeFor(fn.runtime);
   if (!node.exact) process.stderr.write(`${node.summary}\n`);
-  const { inspector } = args;
   if (inspector) process.stderr.write(`${attachLine(fn.logicalId, inspector, 0)}\n`);
+  const warning = exposureWarning(inspector ? { inspector } : {});
+  if (warning) process.stderr.write(`${warning}\n`);
   const runtime = new FunctionRuntime({
     fn,
-    handlerPath,
+    taskRoot: code.taskRoot,
+    handler: code.handler,
+    nodePath: layerNodePath(fn.layers, fn.runtime),
     execPath: node.execPath,
     environment: lambdaEnvironment(loaded.template, fn, envOverridesFor(envVars, fn.logicalId), args.parameters),
     onOutput: (line) => process.stderr.write(`${line}\n`),

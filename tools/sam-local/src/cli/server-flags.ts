@@ -2,6 +2,7 @@
 export const SERVER_FLAGS = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
+  'allowed-hosts': { type: 'string' },
   template: { type: 'string', short: 't' },
   'env-vars': { type: 'string', short: 'n' },
   'parameter-overrides': { type: 'string' },
@@ -26,3 +27,13 @@ export function environmentsFrom(text: string | undefined, usage: string): numbe
   }
   return environments;
 }
+
+/** The address to listen on: the flag, else the environment's HOST; empty counts as unset (HOST= in a shell). */
+export function listenHostFrom(flag: string | undefined, env: string | undefined): string {
+  return flag || env || '127.0.0.1';
+}
+
+/** What the usage texts say about --host and --allowed-hosts. */
+export const HOST_USAGE = `--host: the address to listen on (default 127.0.0.1; anything else is reachable from the network, and a
+warning says so). Requests must name localhost, a loopback address or that address in their Host header;
+--allowed-hosts a.test,.b.test allows more names (a leading dot: the domain and its subdomains; all: any).`;

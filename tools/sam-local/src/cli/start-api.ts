@@ -1,7 +1,9 @@
 // sam-local start-api (the starter's npm start): the Docker-free equivalent of `sam local start-api`.
 import { parseArgs } from 'node:util';
-import { environmentsFrom, portFrom, SERVER_FLAGS } from './server-flags';
+import { environmentsFrom, HOST_USAGE, listenHostFrom, portFrom, SERVER_FLAGS } from './server-flags';
 import { apiKeysFrom, AUTH_FLAGS, describeAuth, readJwksFile } from './auth-flags';
+import { exposureWarning } from './exposure-warning';
+import { parseAllowedHosts } from '../http/host-check';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
 import { parseParameterOverrides } from '../template/parameters';
@@ -14,8 +16,10 @@ import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
                     [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
-                    [--inspect[=[HOST:]PORT] | --inspect-brk[=…]] [--jwks keys.json] [--api-key KEY …]
+                    [--inspect[=[HOST:]PORT] | --inspect-brk[=…]] [--allowed-hosts name,.domain]
+                    [--jwks keys.json] [--api-key KEY …]
 PORT and HOST environment variables work too; flags win.
+${HOST_USAGE}
 --jwks verifies the signatures of tokens Cognito and JWT authorizers take with these keys (a JSON Web Key Set);
 without it their claims are checked but not their signatures. --api-key (repeatable, or SAM_LOCAL_API_KEYS=k1,k2)
 sets the keys routes with ApiKeyRequired accept in x-api-key; without any, every non-empty key is accepted.
@@ -49,7 +53,8 @@ export async function startApi(args: string[]): Promise<void> {
   const started = Date.now();
   const apiOptions: LocalApiOptions = {
     port,
-    host: values.host ?? process.env.HOST ?? '127.0.0.1',
+    host: listenHostFrom(values.host, process.env.HOST),
+    allowedHosts: parseAllowedHosts(values['allowed-hosts']),
     ...(values.template ? { templatePath: values.template } : {}),
     ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']) } : {}),
     ...(values['parameter-overrides']
@@ -73,6 +78,12 @@ export async function startApi(args: string[]): Promise<void> {
     }),
   );
   const { api } = served;
+  const warning = exposureWarning({
+    api: { host: api.host, port: api.port },
+    ...(served.endpointPort !== undefined ? { invoke: { host: api.host, port: served.endpointPort } } : {}),
+    ...(inspector ? { inspector } : {}),
+  });
+  if (warning) console.warn(warning);
   console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
   for (const route of api.routes) {
     const method = route.method === 'ANY' ? 'ANY' : route.method;
@@ -95,7 +106,7 @@ export async function startApi(args: string[]): Promise<void> {
 
 async function apiAlone(
   options: LocalApiOptions,
-): Promise<{ api: LocalApi; endpointUrl?: string; close: () => Promise<void> }> {
+): Promise<{ api: LocalApi; endpointUrl?: string; endpointPort?: number; close: () => Promise<void> }> {
   const api = await startLocalApi(options);
   return { api, close: api.close };
 }

@@ -2,12 +2,14 @@
 // (POST /2015-03-31/functions/{FunctionName}/invocations) for every function of the template, for the AWS SDK
 // or CLI to call with an endpoint override. Lambda-only: it depends on the template and lambda modules alone.
 import { parseArgs } from 'node:util';
-import { environmentsFrom, portFrom, SERVER_FLAGS } from './server-flags';
+import { environmentsFrom, HOST_USAGE, listenHostFrom, portFrom, SERVER_FLAGS } from './server-flags';
+import { exposureWarning } from './exposure-warning';
+import { parseAllowedHosts } from '../http/host-check';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
 import { startLocalFunctions } from '../lambda/local-functions';
 import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
-import { listFunctions } from '../template/functions';
+import { allFunctionIds } from '../template/functions';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
 import { stopOnSignals } from './graceful-stop';
@@ -17,6 +19,8 @@ import { explainPortInUse } from './port-in-use';
 const USAGE = `Usage: sam-local start-lambda [--port 3001] [--host 127.0.0.1] [--template template.yaml]
                        [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
                        [--no-watch] [--json-logs] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
+                       [--allowed-hosts name,.domain]
+${HOST_USAGE}
 Then: aws lambda invoke --endpoint-url http://127.0.0.1:3001 --function-name <FunctionLogicalId> out.json
 (or the AWS SDK with endpoint: 'http://127.0.0.1:3001'). To serve the HTTP API too, from the same
 environments: sam-local start-api --lambda-port 3001.`;
@@ -41,7 +45,7 @@ export async function startLambda(args: string[]): Promise<void> {
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const loaded = loadTemplate(values.template ?? 'template.yaml');
   const parameters = values['parameter-overrides'] ? parseParameterOverrides(values['parameter-overrides']) : {};
-  const functionIds = listFunctions(loaded, parameters).map((fn) => fn.logicalId);
+  const functionIds = allFunctionIds(loaded);
   if (functionIds.length === 0) throw new Error(`${loaded.path} defines no AWS::Serverless::Function`);
   const functions = await startLocalFunctions({
     loaded,
@@ -55,14 +59,16 @@ export async function startLambda(args: string[]): Promise<void> {
     log,
     functionOutput: (functionId, line) => void process.stderr.write(`[${functionId}] ${line}\n`),
   });
+  const host = listenHostFrom(values.host, undefined);
   let endpoint;
   try {
     endpoint = await startInvokeEndpoint({
       loaded,
       functions,
       parameters,
-      host: values.host ?? '127.0.0.1',
+      host,
       port,
+      allowedHosts: parseAllowedHosts(values['allowed-hosts']),
       log,
     });
   } catch (error) {
@@ -73,6 +79,8 @@ export async function startLambda(args: string[]): Promise<void> {
   for (const functionId of functionIds) log(`  ${functionId}`);
   log(`e.g. aws lambda invoke --endpoint-url ${endpoint.url} --function-name ${functionIds[0]} out.json`);
   for (const line of functions.attachLines) log(line);
+  const warning = exposureWarning({ invoke: { host, port: endpoint.port }, ...(inspector ? { inspector } : {}) });
+  if (warning) console.warn(warning);
   log(values['no-watch'] ? 'Watch mode off.' : 'Watching sources: edits are rebuilt and run on the next invocation.');
   log('Ctrl+C to stop.');
   const running = endpoint;

@@ -3,13 +3,13 @@
 import { lineWriter } from '../http/line-writer';
 import { startFunctionsFor, startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
 import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
-import { listFunctions } from '../template/functions';
+import { allFunctionIds } from '../template/functions';
 import { loadTemplate } from '../template/template';
 
 export async function startWithInvokeEndpoint(
   options: LocalApiOptions,
   lambdaPort: number,
-): Promise<{ api: LocalApi; endpointUrl: string; close: () => Promise<void> }> {
+): Promise<{ api: LocalApi; endpointUrl: string; endpointPort: number; close: () => Promise<void> }> {
   const stdout = lineWriter(process.stdout);
   const stderr = lineWriter(process.stderr);
   const log = options.log ?? stdout.write;
@@ -20,7 +20,7 @@ export async function startWithInvokeEndpoint(
   // Every function of the template: the Invoke API also reaches functions that no route names.
   const functions = await startFunctionsFor(options, {
     loaded,
-    functionIds: listFunctions(loaded, parameters).map((fn) => fn.logicalId),
+    functionIds: allFunctionIds(loaded),
     parameters,
     log,
     functionOutput,
@@ -34,12 +34,14 @@ export async function startWithInvokeEndpoint(
       parameters,
       ...(options.host ? { host: options.host } : {}),
       port: lambdaPort,
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
       log,
     });
     const started = api;
     return {
       api: started,
       endpointUrl: endpoint.url,
+      endpointPort: endpoint.port,
       close: async () => {
         await Promise.all([started.close(), endpoint.close()]);
         await functions.close();

@@ -7,6 +7,19 @@ const CLIENT_ERROR_STATUS: Record<string, string> = {
   ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
 };
 
+/** The raw answer to CONNECT: the server's answer to a method it does not define. */
+export interface ConnectAnswer {
+  /** Status line after the version, e.g. `403 Forbidden`. */
+  status: string;
+  body: string;
+}
+
+// A REST API's answer to a method it does not define.
+const MISSING_TOKEN_ANSWER: ConnectAnswer = {
+  status: '403 Forbidden',
+  body: JSON.stringify({ message: 'Missing Authentication Token' }),
+};
+
 /**
  * Connection-level behaviour of the local API: answers for requests Node's parser rejects (sent only after the
  * answers to requests pipelined ahead of them), CONNECT refused, and a graceful stop in which every answer closes
@@ -15,6 +28,7 @@ const CLIENT_ERROR_STATUS: Record<string, string> = {
 export function guardConnections(
   server: Server,
   log: (line: string) => void,
+  connectAnswer: ConnectAnswer = MISSING_TOKEN_ANSWER,
 ): { beginStop: () => void; isStopping: () => boolean } {
   const exchanges = new WeakMap<Duplex, Array<{ req: IncomingMessage; res: ServerResponse }>>();
   const pendingError = new WeakMap<Duplex, string>();
@@ -50,12 +64,12 @@ export function guardConnections(
     else endWith(socket, status);
   });
 
-  // API Gateway opens no tunnels: CONNECT gets the answer of a method the API does not define.
+  // No local server opens tunnels: CONNECT gets the answer of a method the server does not define.
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {
-    log(`403 for CONNECT ${req.url ?? '?'}: the local API does not open tunnels`);
-    const body = JSON.stringify({ message: 'Missing Authentication Token' });
+    log(`${connectAnswer.status.split(' ')[0]!} for CONNECT ${req.url ?? '?'}: the local API does not open tunnels`);
+    const { body } = connectAnswer;
     socket.end(
-      `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n` +
+      `HTTP/1.1 ${connectAnswer.status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
         `Connection: close\r\n\r\n${body}`,
     );
   });

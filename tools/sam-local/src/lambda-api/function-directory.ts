@@ -1,4 +1,4 @@
-import { listFunctions } from '../template/functions';
+import { readFunctions } from '../template/functions';
 import { resolveLocalValue } from '../template/parameters';
 import type { LoadedTemplate } from '../template/template';
 
@@ -18,7 +18,9 @@ export function functionDirectory(
   parameters: Record<string, string> = {},
 ): (name: string) => InvokableFunction | undefined {
   const byName = new Map<string, InvokableFunction>();
-  for (const fn of listFunctions(loaded, parameters)) {
+  const { functions, skipped } = readFunctions(loaded, parameters);
+  // Skipped functions are found too: invoking one answers with why it cannot run.
+  for (const fn of [...functions, ...skipped]) {
     if (!functionIds.includes(fn.logicalId)) continue;
     const alias = resolveLocalValue(loaded.template, fn.properties.AutoPublishAlias, parameters);
     const entry = { functionId: fn.logicalId, qualifiers: new Set(['$LATEST', ...(alias ? [alias] : [])]) };

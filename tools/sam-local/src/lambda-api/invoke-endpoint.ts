@@ -1,7 +1,10 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { startFront, type Exchange } from '../http/front';
+import { printableLog } from '../http/printable';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { LAMBDA_REQUEST_LIMIT_BYTES } from '../lambda/payload-limits';
+import { listValued, type HttpResponse } from '../pipeline/http-response';
 import { LOCAL_PSEUDO_PARAMETERS, resolveLocalValue } from '../template/parameters';
 import type { LoadedTemplate } from '../template/template';
 import { functionDirectory } from './function-directory';
@@ -16,6 +19,8 @@ export interface InvokeEndpointOptions {
   host?: string;
   /** Default 3001, as `sam local start-lambda`; 0 picks a free port. */
   port?: number;
+  /** Host names answered besides localhost, loopback addresses and the listen address (see host-check.ts). */
+  allowedHosts?: string[];
   log: (line: string) => void;
 }
 
@@ -29,7 +34,9 @@ export interface InvokeEndpoint {
 
 /** Serves Lambda's Invoke API for the template's functions: the Docker-free `sam local start-lambda`. */
 export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promise<InvokeEndpoint> {
-  const { loaded, functions, log } = options;
+  const { loaded, functions } = options;
+  // Request data (function names, decoded from the path) appear in these lines: control characters are escaped.
+  const log = printableLog(options.log);
   const parameters = options.parameters ?? {};
   const find = functionDirectory(loaded, functions.functionIds, parameters);
   const region = resolveLocalValue(loaded.template, { Ref: 'AWS::Region' }, parameters) ?? 'us-east-1';
@@ -48,27 +55,48 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
     },
   };
 
-  const server = createServer({ requestTimeout: 60_000 }, (req, res) => {
-    void respond(req, res).catch((error: unknown) => {
-      log(
-        `Invoke endpoint fault on ${req.method ?? '?'} ${req.url ?? '?'}: ${(error as Error).stack ?? String(error)}`,
-      );
-      if (!res.headersSent) {
-        res.writeHead(500, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ServiceException' });
-        res.end(JSON.stringify({ Type: 'Service', Message: 'ServiceException' }));
-      } else res.destroy();
-    });
+  const front = await startFront({
+    name: 'Invoke endpoint',
+    ...(options.host ? { host: options.host } : {}),
+    port: options.port ?? 3001,
+    requestTimeoutMs: 60_000,
+    log,
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    // handleInvoke logs one line per invocation and per rejected request.
+    accessLog: false,
+    handler: {
+      respond,
+      // Only programs call the Invoke API (http/browser-request.ts); a refusal is Lambda's 403 for a caller that
+      // may not invoke (AccessDeniedException), in Lambda's error shape.
+      refuseBrowsers: true,
+      refused: ({ statusCode, message }) => ({
+        statusCode,
+        headers: listValued({
+          'Content-Type': 'application/json',
+          'x-amzn-RequestId': randomUUID(),
+          ...(statusCode === 403 ? { 'x-amzn-ErrorType': 'AccessDeniedException' } : {}),
+        }),
+        body: Buffer.from(JSON.stringify({ Type: 'User', Message: message })),
+      }),
+      fault: () => ({
+        statusCode: 500,
+        headers: { 'Content-Type': ['application/json'], 'x-amzn-ErrorType': ['ServiceException'] },
+        body: Buffer.from(JSON.stringify({ Type: 'Service', Message: 'ServiceException' })),
+      }),
+      // The Invoke API reads any body whole and answers 413 after it (see readWholeBody).
+      continueLimit: Infinity,
+    },
   });
 
-  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const received = await readBody(req);
+  async function respond({ req, head }: Exchange): Promise<HttpResponse | 'client-gone'> {
+    const received = await readWholeBody(req);
     if (!received) {
-      log(`${req.method ?? '?'} ${req.url ?? '?'}: the client went away mid-body; nothing invoked`);
-      return;
+      log(`${head.method} ${head.target}: the client went away mid-body; nothing invoked`);
+      return 'client-gone';
     }
     const { body, size } = received;
     const request: InvokeRequest = {
-      method: req.method ?? 'GET',
+      method: head.method,
       target: req.url ?? '/',
       header: (name) => {
         const value = req.headers[name.toLowerCase()];
@@ -78,41 +106,26 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
       bodySize: size,
     };
     const response = await handleInvoke(request, deps);
-    if (res.destroyed) return;
-    res.writeHead(response.statusCode, {
-      ...response.headers,
-      'Content-Length': Buffer.byteLength(response.body),
-      // While stopping, a kept-alive connection would hold the stop up until it times out.
-      ...(closing ? { Connection: 'close' } : {}),
-    });
-    res.end(response.body);
+    return {
+      statusCode: response.statusCode,
+      headers: listValued(response.headers),
+      body: Buffer.from(response.body),
+    };
   }
-
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 3001, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-  const host = options.host ?? '127.0.0.1';
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const close = (): Promise<void> =>
     (closing ??= (async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
+      await front.close();
       await Promise.all([...running]);
     })());
-  return { url, port, close };
+  return { url: front.url, port: front.port, close };
 }
 
 /**
  * Reads the whole body (so a client sending too much can still read the 413), keeping at most one byte more than
  * the largest payload Invoke accepts.
  */
-function readBody(req: IncomingMessage): Promise<{ body: Buffer; size: number } | undefined> {
+function readWholeBody(req: IncomingMessage): Promise<{ body: Buffer; size: number } | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let kept = 0;

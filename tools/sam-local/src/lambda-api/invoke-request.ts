@@ -2,6 +2,7 @@
 // the Lambda service answers it (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html): 200 with the
 // payload for RequestResponse, 202 for Event (the invocation then runs in the background), 204 for DryRun.
 import { randomUUID } from 'node:crypto';
+import { printable } from '../http/printable';
 import { invocationPayload } from '../lambda/invoke-payload';
 import { LAMBDA_EVENT_REQUEST_LIMIT_BYTES, LAMBDA_REQUEST_LIMIT_BYTES } from '../lambda/payload-limits';
 import type { FunctionPool } from '../lambda/pool';
@@ -47,7 +48,12 @@ export async function handleInvoke(request: InvokeRequest, deps: InvokeDependenc
   const requestId = randomUUID();
   const checked = checkRequest(request, deps);
   if ('statusCode' in checked) {
-    deps.log(`${checked.statusCode} ${checked.errorType} for ${request.method} ${request.target}: ${checked.message}`);
+    // The message may quote the decoded function name: every control character (line breaks too) is escaped.
+    deps.log(
+      printable(
+        `${checked.statusCode} ${checked.errorType} for ${request.method} ${request.target}: ${checked.message}`,
+      ),
+    );
     return errorResponse(checked, requestId);
   }
   const { functionId, pool, invocationType, event } = checked;

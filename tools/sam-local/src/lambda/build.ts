@@ -1,8 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { build, context, type BuildOptions, type BuildResult as EsbuildResult } from 'esbuild';
-import { splitHandler, type FunctionSpec } from '../template/functions';
+import type { FunctionSpec } from '../template/functions';
 import { writeFilesAtomically } from './atomic-write';
+import { buildOptionsFromFlags, EsbuildFlagError } from './esbuild-flags';
+import { handlerModuleFile } from './handler-file';
+import { samEsbuildFlags } from './sam-esbuild';
 
 export interface LocalBuildOptions {
   /**
@@ -10,105 +13,68 @@ export interface LocalBuildOptions {
    * SAM-equivalent build, which is what gets deployed, has them only when the template's Sourcemap says so.
    */
   localSourceMaps?: boolean;
+  /**
+   * A debugger will attach: no minification and esbuild's keepNames, so a paused frame shows the function's own
+   * names for its variables and functions (a minified build shows `Ne` and hides the locals).
+   */
+  readableNames?: boolean;
 }
 
 /**
- * esbuild options equivalent to what `sam build` passes for `BuildMethod: esbuild`
- * (aws-lambda-builders' nodejs_npm_esbuild workflow): --bundle --platform=node, then
- * --target=es2020 --format=cjs --minify unless BuildProperties set them, and each
- * PascalCase BuildProperty mapped to its esbuild flag. Unknown properties are an error
- * here, so a local build never silently differs from SAM's.
+ * esbuild options equivalent to what `sam build` passes for `BuildMethod: esbuild`: the command line SAM makes
+ * (samEsbuildFlags) read as esbuild's CLI reads it (buildOptionsFromFlags). A property SAM or esbuild would refuse is
+ * an error naming it, so a local build never silently differs from SAM's.
  */
 export function samEsbuildOptions(fn: FunctionSpec, outdir: string, local: LocalBuildOptions = {}): BuildOptions {
-  if (fn.buildMethod !== 'esbuild') {
+  if (fn.code.kind !== 'esbuild') {
     throw new Error(`${fn.logicalId}: Metadata.BuildMethod must be esbuild (found ${String(fn.buildMethod)})`);
   }
-  const props = fn.buildProperties;
-  const known = new Set([
-    'Minify',
-    'Target',
-    'Format',
-    'Sourcemap',
-    'EntryPoints',
-    'External',
-    'Loader',
-    'MainFields',
-    'OutExtension',
-    'Banner',
-    'Footer',
-    'Define',
-    'SourcesContent',
-  ]);
-  const unknown = Object.keys(props).filter((key) => !known.has(key));
-  if (unknown.length > 0) throw new Error(`${fn.logicalId}: unsupported BuildProperties: ${unknown.join(', ')}`);
-
-  const options: BuildOptions = {
-    absWorkingDir: fn.codeDir,
-    entryPoints: entryPoints(fn),
-    bundle: true,
-    platform: 'node',
-    outdir,
-    target: 'Target' in props ? String(props.Target) : 'es2020',
-    format: ('Format' in props ? String(props.Format) : 'cjs') as BuildOptions['format'],
-    minify: 'Minify' in props ? props.Minify === true : true,
-    // A local run adds a linked map (app.js.map beside app.js) for TypeScript stack traces and breakpoints.
-    sourcemap: props.Sourcemap === true || local.localSourceMaps === true,
-    logLevel: 'silent',
-  };
-  if ('SourcesContent' in props) options.sourcesContent = String(props.SourcesContent) !== 'false';
-  if ('MainFields' in props) options.mainFields = String(props.MainFields).split(',');
-  if ('External' in props) options.external = stringList(fn, 'External');
-  if ('Loader' in props) options.loader = pairs(fn, 'Loader') as BuildOptions['loader'];
-  if ('OutExtension' in props) options.outExtension = pairs(fn, 'OutExtension');
-  if ('Banner' in props) options.banner = pairs(fn, 'Banner');
-  if ('Footer' in props) options.footer = pairs(fn, 'Footer');
-  if ('Define' in props) options.define = pairs(fn, 'Define');
+  let options: BuildOptions;
+  try {
+    options = buildOptionsFromFlags(samEsbuildFlags(fn, outdir));
+  } catch (error) {
+    if (!(error instanceof EsbuildFlagError)) throw error;
+    const property = Object.keys(fn.buildProperties).find(
+      (key) => key.replace(/(?<!^)(?=[A-Z])/g, '-').toLowerCase() === error.flagName,
+    );
+    throw new Error(
+      `${fn.logicalId}: ${property ? `BuildProperties.${property}` : 'the esbuild command line'}: ${error.message}`,
+      { cause: error },
+    );
+  }
+  options.absWorkingDir = fn.codeDir;
+  options.logLevel = 'silent';
+  // A local run adds a linked map (app.js.map beside app.js) for TypeScript stack traces and breakpoints.
+  if (local.localSourceMaps && !options.sourcemap) options.sourcemap = true;
+  if (local.readableNames) {
+    options.minifyIdentifiers = false;
+    options.minifySyntax = false;
+    options.minifyWhitespace = false;
+    options.keepNames = true;
+  }
   return options;
 }
 
-// SAM resolves each entry point against CodeUri, adding .ts or .js when it has no extension.
-function entryPoints(fn: FunctionSpec): string[] {
-  const entries = fn.buildProperties.EntryPoints;
-  if (!Array.isArray(entries) || entries.length === 0) {
-    throw new Error(`${fn.logicalId}: BuildProperties.EntryPoints must be a non-empty list`);
-  }
-  return entries.map((entry: unknown) => {
-    const name = String(entry);
-    const candidates = extname(name) ? [name] : [`${name}.ts`, `${name}.js`];
-    const found = candidates.find((candidate) => existsSync(join(fn.codeDir, candidate)));
-    if (!found) throw new Error(`${fn.logicalId}: entry point ${join(fn.codeDir, name)} does not exist`);
-    return found;
-  });
-}
-
-function stringList(fn: FunctionSpec, key: string): string[] {
-  const value = fn.buildProperties[key];
-  if (!Array.isArray(value)) throw new Error(`${fn.logicalId}: BuildProperties.${key} must be a list`);
-  return value.map(String);
-}
-
-// `[".js=.mjs"]` → `{ ".js": ".mjs" }`, the form of esbuild's --out-extension:.js=.mjs flags.
-function pairs(fn: FunctionSpec, key: string): Record<string, string> {
-  const value = fn.buildProperties[key];
-  const items = typeof value === 'string' ? [value] : stringList(fn, key);
-  return Object.fromEntries(
-    items.map((item) => {
-      const at = item.indexOf('=');
-      if (at <= 0) throw new Error(`${fn.logicalId}: BuildProperties.${key} item "${item}" is not key=value`);
-      return [item.slice(0, at), item.slice(at + 1)];
-    }),
-  );
-}
-
-/** Where the built handler module lands, as Lambda will look for it in the artifact directory. */
-export function builtHandlerPath(fn: FunctionSpec, outdir: string): string {
-  const { module } = splitHandler(fn.handler);
-  const extension = samEsbuildOptions(fn, outdir).outExtension?.['.js'] ?? '.js';
-  return join(outdir, `${module}${extension}`);
+/**
+ * The Handler as Lambda reads it in the build output: `sam build` keeps the template's Handler when its file is where
+ * the Handler says (`src/handlers/get.handler` → `src/handlers/get.js`), and otherwise rewrites it to its last part
+ * (`get.handler`), since esbuild writes each entry point relative to their common folder (SAM CLI
+ * samcli/lib/build/bundler.py, _update_function_handler).
+ */
+export function handlerAfterBuild(fn: FunctionSpec, outdir: string): string {
+  const slash = fn.handler.lastIndexOf('/');
+  const base = fn.handler.slice(slash + 1);
+  const lastDot = base.lastIndexOf('.');
+  const stem = lastDot > 0 ? base.slice(0, lastDot) : base;
+  const expected = join(outdir, fn.handler.slice(0, slash + 1), `${stem}.js`);
+  return existsSync(expected) ? fn.handler : base;
 }
 
 export interface BuildResult {
   outdir: string;
+  /** The Handler as Lambda reads it in outdir (handlerAfterBuild). */
+  handler: string;
+  /** The file that Handler loads. */
   handlerPath: string;
   bytes: number;
 }
@@ -128,13 +94,15 @@ export async function buildFunction(
   }
   // Written by us, atomically: other processes may be building into, and loading from, the same folder.
   writeFilesAtomically(built.outputFiles);
-  const handlerPath = builtHandlerPath(fn, outdir);
-  if (!existsSync(handlerPath)) {
+  const handler = handlerAfterBuild(fn, outdir);
+  const handlerPath = handlerModuleFile(outdir, handler);
+  if (!handlerPath) {
     throw new Error(
-      `${fn.logicalId}: the build wrote no ${handlerPath}; Handler "${fn.handler}" must name a built entry point`,
+      `${fn.logicalId}: the build wrote no module for Handler "${handler}" in ${outdir}; ` +
+        `the Handler must name a built entry point`,
     );
   }
-  return { outdir, handlerPath, bytes: statSync(handlerPath).size };
+  return { outdir, handler, handlerPath, bytes: statSync(handlerPath).size };
 }
 
 export function formatBuildFailure(error: unknown): string {
@@ -144,7 +112,7 @@ export function formatBuildFailure(error: unknown): string {
   return errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text)).join('\n');
 }
 
-export type RebuildOutcome = { ok: true; bytes: number } | { ok: false; message: string };
+export type RebuildOutcome = { ok: true; bytes: number; handler: string } | { ok: false; message: string };
 
 /**
  * Watches one function's sources with esbuild's own watch mode, using the same SAM-equivalent
@@ -157,18 +125,19 @@ export async function watchFunction(
   onBuild: (outcome: RebuildOutcome) => void,
   local: LocalBuildOptions = {},
 ): Promise<{ first: RebuildOutcome; dispose: () => Promise<void> }> {
-  const handlerPath = builtHandlerPath(fn, outdir);
   let resolveFirst: (outcome: RebuildOutcome) => void = () => undefined;
   const first = new Promise<RebuildOutcome>((resolve) => (resolveFirst = resolve));
   let built = 0;
   const report = (result: EsbuildResult): void => {
     if (result.errors.length === 0) writeFilesAtomically(result.outputFiles ?? []);
+    const handler = handlerAfterBuild(fn, outdir);
+    const handlerPath = result.errors.length > 0 ? undefined : handlerModuleFile(outdir, handler);
     const outcome: RebuildOutcome =
       result.errors.length > 0
         ? { ok: false, message: `${fn.logicalId}: esbuild failed:\n${formatBuildFailure(result)}` }
-        : existsSync(handlerPath)
-          ? { ok: true, bytes: statSync(handlerPath).size }
-          : { ok: false, message: `${fn.logicalId}: the build wrote no ${handlerPath}` };
+        : handlerPath
+          ? { ok: true, bytes: statSync(handlerPath).size, handler }
+          : { ok: false, message: `${fn.logicalId}: the build wrote no module for Handler "${handler}" in ${outdir}` };
     if (built++ === 0) resolveFirst(outcome);
     else onBuild(outcome);
   };

@@ -1,18 +1,22 @@
 import { join } from 'node:path';
 import type { LoadedTemplate } from '../template/template';
-import { findFunction } from '../template/functions';
-import { builtHandlerPath, buildFunction, watchFunction } from './build';
+import { readFunctions, skippedLines, type FunctionSpec, type SkippedFunction } from '../template/functions';
+import { layerNodePath } from '../template/layers';
 import { compactMetrics } from './emf';
 import { envOverridesFor, type EnvVarsFile } from './env-vars-file';
 import { lambdaEnvironment } from './environment';
 import { attachLine, inspectorFlag, type InspectorOptions } from './inspector';
+import { prepareFunctionCode } from './function-code';
 import { nodeFor } from './node-binary';
 import { FunctionPool } from './pool';
 import { startTypeCheck } from './type-check';
 
 export interface LocalFunctionsOptions {
   loaded: LoadedTemplate;
-  /** The functions to build and run, by logical id. */
+  /**
+   * The functions to build and run, by logical id. A function the toolkit cannot run (readFunctions' skipped) gets a
+   * pool that answers every invocation with the reason.
+   */
   functionIds: string[];
   parameters?: Record<string, string>;
   envVars?: EnvVarsFile;
@@ -45,8 +49,10 @@ export interface LocalFunctions {
 }
 
 /**
- * Builds each function with the SAM-equivalent esbuild options (plus source maps, for local runs), optionally
- * watches its sources, and gives it a pool of worker processes on the Node of the template's runtime (nodeFor).
+ * Makes each function's code ready (esbuild functions built with the SAM-equivalent options plus source maps for
+ * local runs, the others run from CodeUri or their InlineCode), optionally watches it, and gives it a pool of worker
+ * processes on the Node of the template's runtime (nodeFor), its local layers on NODE_PATH. One line at start-up
+ * names each function of the template that is skipped, and each layer that cannot be had offline.
  * The local API and the Lambda invoke endpoint run invocations on the same pools when they are served together.
  */
 export async function startLocalFunctions(options: LocalFunctionsOptions): Promise<LocalFunctions> {
@@ -61,10 +67,26 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
   if (inspector && (options.maxEnvironments ?? 1) > 1) {
     log('Debugging: one execution environment per function (--max-environments ignored), so every request reaches it');
   }
+  const { functions, skipped } = readFunctions(loaded, parameters);
+  for (const line of skippedLines(skipped)) log(line);
+  const served: FunctionSpec[] = [];
+  for (const functionId of options.functionIds) {
+    const fn = functions.find((candidate) => candidate.logicalId === functionId);
+    const skip = skipped.find((candidate) => candidate.logicalId === functionId);
+    if (fn) served.push(fn);
+    else if (skip) pools.set(functionId, skippedPool(skip));
+    else throw new Error(`No function ${functionId} in ${loaded.path}`);
+  }
   try {
-    for (const [index, functionId] of options.functionIds.entries()) {
-      const fn = findFunction(loaded, functionId, parameters);
+    for (const [index, fn] of served.entries()) {
+      const functionId = fn.logicalId;
       const outdir = join(buildDir, functionId);
+      if (fn.remoteLayers.length > 0) {
+        log(
+          `${functionId}: layer ${fn.remoteLayers.join(', ')} cannot be fetched offline (given by ARN or not local); ` +
+            `the function runs without it`,
+        );
+      }
       const node = nodeFor(fn.runtime);
       // Said once per runtime, at start-up.
       if (!nodeSummaries.has(node.summary)) log(node.summary);
@@ -83,10 +105,33 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
         ...(local.localSourceMaps ? ['--enable-source-maps'] : []),
         ...(inspector ? [inspectorFlag(inspector, index)] : []),
       ];
+      const code = await prepareFunctionCode(fn, outdir, {
+        local: { ...local, ...(inspector ? { readableNames: true } : {}) },
+        ...(options.watch
+          ? {
+              onChange: (outcome) => {
+                if (outcome.ok) {
+                  pools.get(functionId)?.reload();
+                  log(
+                    fn.code.kind === 'esbuild'
+                      ? `Rebuilt ${functionId} (${outcome.bytes} bytes); the next request runs the new code`
+                      : `${functionId} changed; the next request runs the new code`,
+                  );
+                } else {
+                  pools.get(functionId)?.markUnavailable(outcome.message);
+                  log(`Build failed, ${functionId} answers 502 until it is fixed:\n${outcome.message}`);
+                }
+              },
+            }
+          : {}),
+      });
+      disposers.push(code.dispose);
       const pool = new FunctionPool(
         {
           fn,
-          handlerPath: builtHandlerPath(fn, outdir),
+          taskRoot: code.taskRoot,
+          handler: code.handler,
+          nodePath: layerNodePath(fn.layers, fn.runtime),
           environment,
           onOutput: (line, stream) =>
             options.functionOutput(functionId, (options.prettyLogs && compactMetrics(line)) || line, stream),
@@ -97,33 +142,13 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
         inspector ? 1 : (options.maxEnvironments ?? 1),
       );
       pools.set(functionId, pool);
-      if (options.watch) {
-        const watcher = await watchFunction(
-          fn,
-          outdir,
-          (outcome) => {
-            if (outcome.ok) {
-              pool.reload();
-              log(`Rebuilt ${functionId} (${outcome.bytes} bytes); the next request runs the new code`);
-            } else {
-              pool.markUnavailable(outcome.message);
-              log(`Build failed, ${functionId} answers 502 until it is fixed:\n${outcome.message}`);
-            }
-          },
-          local,
-        );
-        disposers.push(watcher.dispose);
-        if (!watcher.first.ok) throw new Error(watcher.first.message);
-      } else {
-        await buildFunction(fn, outdir, local);
-      }
       if (inspector) {
         attachLines.push(attachLine(functionId, inspector, index));
         pool.prestart();
       }
     }
     if (options.typeCheck) {
-      const codeDirs = options.functionIds.map((functionId) => findFunction(loaded, functionId, parameters).codeDir);
+      const codeDirs = served.map((fn) => fn.codeDir);
       disposers.push(startTypeCheck(codeDirs, log).stop);
     }
   } catch (error) {
@@ -142,5 +167,38 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
         await Promise.all([...pools.values()].map((pool) => pool.close()));
         await Promise.all(disposers.map((dispose) => dispose()));
       })()),
+  };
+}
+
+// A function the toolkit cannot run: every invocation is answered with why, and nothing is started.
+function skippedPool(skip: SkippedFunction): FunctionPool {
+  const pool = new FunctionPool(
+    {
+      fn: unrunnable(skip),
+      taskRoot: '.',
+      environment: {},
+      onOutput: () => undefined,
+    },
+    1,
+  );
+  pool.markUnavailable(`${skip.logicalId} is skipped by sam-local: ${skip.reason}`);
+  return pool;
+}
+
+function unrunnable(skip: SkippedFunction): FunctionSpec {
+  return {
+    logicalId: skip.logicalId,
+    codeDir: '.',
+    code: { kind: 'directory' },
+    handler: '',
+    runtime: '',
+    timeoutSeconds: 0,
+    memorySize: 0,
+    buildMethod: undefined,
+    buildProperties: {},
+    layers: [],
+    remoteLayers: [],
+    environment: {},
+    properties: skip.properties,
   };
 }

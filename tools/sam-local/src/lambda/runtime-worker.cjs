@@ -4,6 +4,8 @@
 // receiving events over IPC. It runs apart from the server so a crash, exit() or runaway loop in the
 // function cannot take the server down; the parent replaces it when it dies.
 'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 /** @type {{ id: string } | null} */
@@ -38,16 +40,85 @@ function sendAndExit(message) {
   send({ ...message, exiting: true }, () => flushAndExit(1));
 }
 
-/** @param {string} modulePath @param {string} exportName */
-async function loadHandler(modulePath, exportName) {
-  const loaded = modulePath.endsWith('.mjs') ? await import(pathToFileURL(modulePath).href) : require(modulePath);
-  const handler = loaded[exportName];
-  if (typeof handler !== 'function') {
-    const error = new Error(`${modulePath} does not export a function named ${exportName}`);
-    error.name = 'Runtime.HandlerNotFound';
+/** @param {string} name @param {string} message */
+function runtimeError(name, message) {
+  const error = new Error(message);
+  error.name = `Runtime.${name}`;
+  return error;
+}
+
+// Lambda's Node runtime decides CJS or ESM for a .js file by the nearest package.json's "type", stopping at a
+// node_modules folder (aws-lambda-nodejs-runtime-interface-client src/UserFunction.js).
+/** @param {string} folder @returns {boolean} */
+function typeModuleAbove(folder) {
+  if (folder.endsWith(`${path.sep}node_modules`)) return false;
+  const manifest = path.join(folder, 'package.json');
+  if (fs.existsSync(manifest)) {
+    try {
+      return JSON.parse(fs.readFileSync(manifest, 'utf8'))?.type === 'module';
+    } catch {
+      return false;
+    }
+  }
+  const parent = path.dirname(folder);
+  return parent === folder ? false : typeModuleAbove(parent);
+}
+
+/** @param {string} file */
+function requireIfThere(file) {
+  return fs.existsSync(file) ? require(file) : undefined;
+}
+
+/** @param {string} file */
+async function importIfThere(file) {
+  return fs.existsSync(file) ? import(pathToFileURL(file).href) : undefined;
+}
+
+/**
+ * Loads the module a Handler names the way Lambda's Node runtime does (UserFunction.js): the handler's folders are
+ * relative to the task root; the file is tried without an extension (require), then `.js` (require, or import when
+ * package.json says "type": "module"), `.mjs` (import), `.cjs` (require), then Node's own resolution from the task
+ * root. Top-level await in an ES module finishes before the first invocation, as on Lambda (init phase).
+ * @param {string} taskRoot @param {string} moduleRoot @param {string} moduleName
+ */
+async function loadModule(taskRoot, moduleRoot, moduleName) {
+  const base = path.resolve(taskRoot, moduleRoot, moduleName);
+  const isModule = fs.existsSync(`${base}.js`) && typeModuleAbove(path.dirname(`${base}.js`));
+  return (
+    requireIfThere(base) ??
+    (isModule ? undefined : requireIfThere(`${base}.js`)) ??
+    (isModule ? await importIfThere(`${base}.js`) : undefined) ??
+    (await importIfThere(`${base}.mjs`)) ??
+    requireIfThere(`${base}.cjs`) ??
+    require(require.resolve(moduleName, { paths: [taskRoot, path.resolve(taskRoot, moduleRoot)] }))
+  );
+}
+
+/** @param {string} taskRoot @param {string} handler */
+async function loadHandler(taskRoot, handler) {
+  if (handler.includes('..')) {
+    throw runtimeError('MalformedHandlerName', `'${handler}' is not a valid handler name.`);
+  }
+  const moduleRoot = handler.slice(0, handler.lastIndexOf('/') + 1);
+  const match = /^([^.]*)\.(.*)$/.exec(handler.slice(moduleRoot.length));
+  if (!match) throw runtimeError('MalformedHandlerName', 'Bad handler');
+  const [, moduleName = '', exportPath = ''] = match;
+  let loaded;
+  try {
+    loaded = await loadModule(taskRoot, moduleRoot, moduleName);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw runtimeError('UserCodeSyntaxError', `${error.name}: ${error.message}`);
+    const code = /** @type {{ code?: unknown }} */ (error)?.code;
+    if (code === 'MODULE_NOT_FOUND') {
+      throw runtimeError('ImportModuleError', `Error: ${/** @type {Error} */ (error).message}`);
+    }
     throw error;
   }
-  return handler;
+  // A nested export path (`index.handlers.get`) is followed key by key.
+  const found = exportPath.split('.').reduce((object, key) => object?.[key], loaded);
+  if (!found) throw runtimeError('HandlerNotFound', `${handler} is undefined or not exported`);
+  if (typeof found !== 'function') throw runtimeError('HandlerNotFound', `${handler} is not a function`);
+  return found;
 }
 
 // Lambda's Node runtime reports these against the invocation in flight, then discards the environment.
@@ -61,14 +132,14 @@ process.on('uncaughtException', (error) => fatal('Runtime.UncaughtException', er
 process.on('unhandledRejection', (reason) => fatal('Runtime.UnhandledPromiseRejection', reason));
 
 /**
- * @param {{ type: 'invoke', id: string, modulePath: string, exportName: string, event: unknown,
+ * @param {{ type: 'invoke', id: string, taskRoot: string, handler: string, event: unknown,
  *   context: Record<string, unknown>, timeoutMs: number }} message
  */
 async function invoke(message) {
   current = { id: message.id };
   let handler;
   try {
-    handlerPromise ??= loadHandler(message.modulePath, message.exportName);
+    handlerPromise ??= loadHandler(message.taskRoot, message.handler);
     handler = await handlerPromise;
   } catch (error) {
     // An init failure: Lambda discards the environment and retries init on the next request.

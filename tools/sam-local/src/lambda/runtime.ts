@@ -1,8 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FunctionSpec } from '../template/functions';
-import { splitHandler } from '../template/functions';
 import { createLambdaContext } from './context';
 
 export type InvokeOutcome =
@@ -14,8 +13,15 @@ export type InvokeOutcome =
 
 export interface FunctionRuntimeOptions {
   fn: FunctionSpec;
-  /** The built module the Handler names (rebuilt in place in watch mode). */
-  handlerPath: string;
+  /**
+   * The folder that stands for /var/task: the build output of an esbuild function (rebuilt in place in watch mode),
+   * CodeUri for the others. The worker's working directory and LAMBDA_TASK_ROOT.
+   */
+  taskRoot: string;
+  /** The Handler as Lambda reads it from taskRoot (default: the template's; after an esbuild build, SAM's rewrite). */
+  handler?: string;
+  /** Folders for NODE_PATH before the task root: the local layers' node_modules, as Lambda's /opt/nodejs paths. */
+  nodePath?: string[];
   environment: Record<string, string>;
   onOutput: (line: string, stream: 'stdout' | 'stderr') => void;
   /** More Node flags for the worker: --enable-source-maps for a build with maps, --inspect=… to debug. */
@@ -131,7 +137,7 @@ export class FunctionRuntime {
   private async invokeNow(event: unknown, awsRequestId?: string): Promise<InvokeOutcome> {
     if (this.closed) return { kind: 'unavailable', reason: 'the local API is shutting down' };
     if (this.unavailable) return { kind: 'unavailable', reason: this.unavailable };
-    const { fn, handlerPath } = this.options;
+    const { fn, taskRoot } = this.options;
     const worker = this.worker ?? (await this.nextWorker());
     const context = createLambdaContext({
       functionName: fn.logicalId,
@@ -152,7 +158,6 @@ export class FunctionRuntime {
       logStreamName: context.logStreamName,
     };
     const timeoutMs = fn.timeoutSeconds * 1000;
-    const { exportName } = splitHandler(fn.handler);
 
     this.busy = true;
     try {
@@ -197,8 +202,8 @@ export class FunctionRuntime {
         worker.send({
           type: 'invoke',
           id: context.awsRequestId,
-          modulePath: handlerPath,
-          exportName,
+          taskRoot,
+          handler: this.options.handler ?? fn.handler,
           event,
           context: contextFields,
           timeoutMs,
@@ -218,9 +223,13 @@ export class FunctionRuntime {
     const host = Object.fromEntries(
       PASSED_THROUGH.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
     );
+    // Lambda's NODE_PATH is /opt/nodejs/node{major}/node_modules:/opt/nodejs/node_modules:…:/var/task; the
+    // template may set its own (NODE_PATH is not reserved), LAMBDA_TASK_ROOT it may not.
+    const nodePath = [...(this.options.nodePath ?? []), this.options.taskRoot].join(delimiter);
     const worker = fork(WORKER_PATH, [], {
       ...(this.options.execPath ? { execPath: this.options.execPath } : {}),
-      env: { ...host, ...environment },
+      cwd: this.options.taskRoot,
+      env: { ...host, NODE_PATH: nodePath, ...environment, LAMBDA_TASK_ROOT: this.options.taskRoot },
       // Lambda caps the heap below the function's memory; no loaders of ours (tsx) leak into the function.
       execArgv: [
         `--max-old-space-size=${Math.max(32, Math.floor(fn.memorySize * 0.9))}`,

@@ -24,11 +24,11 @@ export function startLocalApiProcess(args: string[], options: { detached?: boole
 /** Runs `sam-local <command> ...args` (start-api, start-lambda) and waits until it prints its first URL. */
 export async function startSamLocalProcess(
   args: string[],
-  options: { detached?: boolean; cwd?: string } = {},
+  options: { detached?: boolean; cwd?: string; env?: Record<string, string>; urlHost?: string } = {},
 ): Promise<StartedProcess> {
   const child = spawn(process.execPath, [SAM_LOCAL_BIN, ...args], {
     cwd: options.cwd ?? TOOLKIT_DIR,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
   });
@@ -70,8 +70,10 @@ export async function startSamLocalProcess(
     hasExited = true;
     for (const listener of listeners) listener();
   });
-  await waitFor('stdout', /http:\/\/127\.0\.0\.1:\d+/);
-  const port = Number(/http:\/\/127\.0\.0\.1:(\d+)/.exec(text.stdout)![1]);
+  // The first URL printed, on the address the server is expected to listen on (default 127.0.0.1).
+  const url = new RegExp(`http://${(options.urlHost ?? '127.0.0.1').replace(/[.[\]]/g, '\\$&')}:(\\d+)`);
+  await waitFor('stdout', url);
+  const port = Number(url.exec(text.stdout)![1]);
   return { child, port, stdout: () => text.stdout, stderr: () => text.stderr, waitFor, exited };
 }
 

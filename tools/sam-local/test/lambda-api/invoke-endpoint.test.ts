@@ -114,6 +114,30 @@ describe('sam-local start-lambda with the AWS SDK: the greeting function', () =>
     expect(JSON.parse((printed as { body: string }).body)).toEqual({ message: 'Hello, Ada!' });
   });
 
+  // The Invoke API refuses requests with Origin or a cross-site Sec-Fetch-Site (issue 21): the SDK sends neither,
+  // as recorded here from the request it puts on the wire, and is served.
+  it('the SDK sends no Origin or Sec-Fetch-Site header, and is served', async () => {
+    const sent: Array<Record<string, string>> = [];
+    const recording = client(endpoint().port);
+    recording.middlewareStack.add(
+      (next) => async (args) => {
+        sent.push({ ...(args.request as { headers: Record<string, string> }).headers });
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'recordHeaders' },
+    );
+    try {
+      expect((await invokeWith(recording, 'GreetingFunction', event)).StatusCode).toBe(200);
+    } finally {
+      recording.destroy();
+    }
+    expect(sent).toHaveLength(1);
+    const names = Object.keys(sent[0]!).map((name) => name.toLowerCase());
+    expect(names).toContain('authorization'); // the signed request as it goes out
+    expect(names).not.toContain('origin');
+    expect(names).not.toContain('sec-fetch-site');
+  });
+
   it('takes the function as an ARN, a partial ARN, or with $LATEST or its alias as qualifier', async () => {
     const names = [
       'arn:aws:lambda:us-east-1:123456789012:function:GreetingFunction',

@@ -20,20 +20,24 @@ describe('esbuild options derived from the template, as sam build derives them',
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      minify: true,
-      target: 'node24',
-      sourcemap: false,
+      minifySyntax: true,
+      minifyWhitespace: true,
+      minifyIdentifiers: true,
+      target: ['node24'],
       outdir,
     });
+    expect(samEsbuildOptions(fn, outdir).sourcemap).toBeFalsy();
   });
 
   it('apply SAM defaults (es2020, cjs, minify) when BuildProperties leave them out, and resolve .ts entries', () => {
     const bare: FunctionSpec = { ...fn, buildProperties: { EntryPoints: ['hello'] } };
     expect(samEsbuildOptions(bare, outdir)).toMatchObject({
       entryPoints: ['hello.ts'],
-      target: 'es2020',
+      target: ['es2020'],
       format: 'cjs',
-      minify: true,
+      minifySyntax: true,
+      minifyWhitespace: true,
+      minifyIdentifiers: true,
     });
   });
 
@@ -54,11 +58,13 @@ describe('esbuild options derived from the template, as sam build derives them',
     });
     expect(() =>
       samEsbuildOptions({ ...fn, buildProperties: { EntryPoints: ['hello.ts'], Minfy: true } }, outdir),
-    ).toThrow(/unsupported BuildProperties: Minfy/);
+    ).toThrow(/GreetingFunction: BuildProperties\.Minfy: "--minfy" is not an esbuild build flag/);
     expect(() => samEsbuildOptions({ ...fn, buildProperties: { EntryPoints: ['missing.ts'] } }, outdir)).toThrow(
       /entry point .*missing\.ts does not exist/,
     );
-    expect(() => samEsbuildOptions({ ...fn, buildMethod: undefined }, outdir)).toThrow(/BuildMethod must be esbuild/);
+    expect(() => samEsbuildOptions({ ...fn, buildMethod: undefined, code: { kind: 'directory' } }, outdir)).toThrow(
+      /BuildMethod must be esbuild/,
+    );
   });
 });
 
@@ -72,7 +78,7 @@ describe('buildFunction', () => {
   it('reports a clear error for a Handler that names no built entry point', async () => {
     const broken: FunctionSpec = { ...fn, handler: 'missing.handler' };
     await expect(buildFunction(broken, mkdtempSync(join(tmpdir(), 'sam-local-build-')))).rejects.toThrow(
-      /wrote no .*missing\.js; Handler "missing\.handler" must name a built entry point/,
+      /wrote no module for Handler "missing\.handler" in .*; the Handler must name a built entry point/,
     );
   });
 });

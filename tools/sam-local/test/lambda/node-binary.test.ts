@@ -63,10 +63,10 @@ describe('choosing the Node for a runtime', () => {
     const choice = nodeFor('nodejs80.x', { SAM_LOCAL_NODE: node, PATH: '', HOME: scratch });
     expect(choice).toMatchObject({ execPath: node, exact: true });
     const fn = findFunction(loadTemplate(ROUTES_TEMPLATE), 'FaultsFunction');
-    const { handlerPath } = await buildFunction(fn, join(scratch, 'build'));
+    const { outdir } = await buildFunction(fn, join(scratch, 'build'));
     const runtime = new FunctionRuntime({
       fn,
-      handlerPath,
+      taskRoot: outdir,
       environment: {},
       onOutput: () => undefined,
       execPath: node,

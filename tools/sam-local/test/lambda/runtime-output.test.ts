@@ -26,8 +26,11 @@ const CHATTY: FunctionSpec = {
   runtime: 'nodejs24.x',
   timeoutSeconds: 30,
   memorySize: 256,
+  code: { kind: 'directory' },
   buildMethod: undefined,
   buildProperties: {},
+  layers: [],
+  remoteLayers: [],
   environment: {},
   properties: {},
 };
@@ -38,7 +41,7 @@ describe('a function environment', () => {
     const lines: Array<{ stream: string; line: string }> = [];
     const runtime = new FunctionRuntime({
       fn: CHATTY,
-      handlerPath: join(dir, 'chatty.js'),
+      taskRoot: dir,
       environment: {},
       onOutput: (line, stream) => lines.push({ stream, line }),
     });

@@ -2,7 +2,7 @@
 // `sam build` produces and what is deployed) has none unless the template's Sourcemap asks for one.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildFunction } from '../../src/lambda/build';
 import { FunctionRuntime, type InvokeOutcome } from '../../src/lambda/runtime';
 import { findFunction } from '../../src/template/functions';
@@ -16,7 +16,8 @@ const fn = findFunction(loadTemplate(ROUTES_TEMPLATE), 'FaultsFunction');
 const source = join(fn.codeDir, 'faults.ts');
 
 async function thrownBy(handlerPath: string, nodeFlags: string[]): Promise<InvokeOutcome> {
-  const runtime = new FunctionRuntime({ fn, handlerPath, environment: {}, onOutput: () => undefined, nodeFlags });
+  const taskRoot = dirname(handlerPath);
+  const runtime = new FunctionRuntime({ fn, taskRoot, environment: {}, onOutput: () => undefined, nodeFlags });
   try {
     return await runtime.invoke({ pathParameters: { kind: 'throw' } });
   } finally {

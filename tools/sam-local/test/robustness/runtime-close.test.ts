@@ -15,13 +15,13 @@ import { ROUTES_TEMPLATE } from '../helpers/paths';
 const outdir = mkdtempSync(join(tmpdir(), 'runtime-close-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 const fn = findFunction(loadTemplate(ROUTES_TEMPLATE), 'FaultsFunction');
-let handlerPath: string;
+let taskRoot: string;
 beforeAll(async () => {
-  handlerPath = (await buildFunction(fn, outdir)).handlerPath;
+  taskRoot = (await buildFunction(fn, outdir)).outdir;
 });
 
 function chattyRuntime(output: string[]): FunctionRuntime {
-  return new FunctionRuntime({ fn, handlerPath, environment: {}, onOutput: (line) => output.push(line) });
+  return new FunctionRuntime({ fn, taskRoot, environment: {}, onOutput: (line) => output.push(line) });
 }
 
 const chatty = (lines: number): unknown => ({ pathParameters: { kind: 'chatty' }, queryStringParameters: { lines } });
@@ -65,7 +65,7 @@ describe('closing an environment', () => {
     const port = await freePort();
     const runtime = new FunctionRuntime({
       fn,
-      handlerPath,
+      taskRoot,
       environment: {},
       onOutput: (line) => output.push(line),
       nodeFlags: [`--inspect=127.0.0.1:${port}`],

@@ -20,6 +20,7 @@ Resources:
     Properties:
       CodeUri: src/
       Handler: app.handler
+      Runtime: nodejs24.x
       Environment: { Variables: { POWERTOOLS_SERVICE_NAME: hello, TABLE: items } }
 `);
 
@@ -48,7 +49,7 @@ Globals:
 Resources:
   Fn:
     Type: AWS::Serverless::Function
-    Properties: { CodeUri: src/, Handler: app.handler, Layers: [arn:aws:lambda:us-east-1:123456789012:layer:own:2] }
+    Properties: { CodeUri: src/, Handler: app.handler, Runtime: nodejs24.x, Layers: [arn:aws:lambda:us-east-1:123456789012:layer:own:2] }
 `);
 
     expect(fn?.properties.Layers).toEqual([

@@ -1,0 +1,39 @@
+// Which authorizers the template's routes use, and the authorizer step each event source runs (see
+// src/pipeline/authorize.ts). The plan is made from the template before the functions start, so that the
+// authorizers' own functions are built and run with the others; the steps are created once they run.
+import type { JSONWebKeySet } from 'jose';
+import { authorizerFunctionOf, restAuthorizer } from '../api-gateway/rest-authorization';
+import { routesFromTemplate, type RouteMatch } from '../api-gateway/routes';
+import type { LocalFunctions } from '../lambda/local-functions';
+import type { Authorizer } from '../pipeline/authorize';
+import type { LoadedTemplate } from '../template/template';
+
+/** The authorizer step of each event source. */
+export interface AuthorizerSet {
+  restApi: Authorizer<RouteMatch>;
+}
+
+export interface AuthorizerPlan {
+  /** Functions the authorizers run (Lambda authorizers' FunctionArn), to be started with the routes' functions. */
+  functionIds: string[];
+  create: (deps: { functions: LocalFunctions; log: (line: string) => void }) => AuthorizerSet;
+}
+
+export interface AuthorizerSettings {
+  /** Keys to verify JWT signatures with (--jwks); without them Cognito and JWT authorizers check claims only. */
+  jwks?: JSONWebKeySet;
+  /** The API keys routes with ApiKeyRequired accept (--api-key, SAM_LOCAL_API_KEYS); none: any non-empty key. */
+  apiKeys?: string[];
+}
+
+export function planAuthorizers(
+  loaded: LoadedTemplate,
+  parameters: Record<string, string>,
+  settings: AuthorizerSettings = {},
+): AuthorizerPlan {
+  const restRoutes = routesFromTemplate(loaded, parameters);
+  return {
+    functionIds: [...new Set(restRoutes.flatMap(authorizerFunctionOf))],
+    create: ({ functions }) => ({ restApi: restAuthorizer({ functions, ...settings }) }),
+  };
+}
