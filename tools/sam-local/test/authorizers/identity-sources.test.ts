@@ -55,11 +55,24 @@ describe('readIdentity', () => {
     expect(readIdentity([], view)).toEqual({ kind: 'present', values: [] });
   });
 
-  it('gives a context number as text', () => {
+  it('gives a context number or boolean as text', () => {
     expect(readIdentity([{ kind: 'context', name: 'n' }], { ...view, context: { n: 0 } })).toEqual({
       kind: 'present',
       values: ['0'],
     });
+    expect(readIdentity([{ kind: 'context', name: 'b' }], { ...view, context: { b: false } })).toEqual({
+      kind: 'present',
+      values: ['false'],
+    });
+  });
+
+  it('follows a dotted context name through objects only: not into a string, null or an object value', () => {
+    for (const name of ['stage.length', 'nothing.deeper', 'identity']) {
+      expect(readIdentity([{ kind: 'context', name }], view)).toEqual({
+        kind: 'missing',
+        source: { kind: 'context', name },
+      });
+    }
   });
 });
 

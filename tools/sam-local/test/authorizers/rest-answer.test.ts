@@ -81,6 +81,9 @@ describe('authorizer events', () => {
     const parts = { region: 'eu-west-1', accountId: '1', apiId: 'abc', stage: 'dev', method: 'GET' };
     expect(methodArn({ ...parts, path: '/items/42' })).toBe('arn:aws:execute-api:eu-west-1:1:abc/dev/GET/items/42');
     expect(methodArn({ ...parts, path: '/' })).toBe('arn:aws:execute-api:eu-west-1:1:abc/dev/GET/');
+    // Only the leading slashes go: a doubled one before the resource, none inside it.
+    expect(methodArn({ ...parts, path: '//items/42' })).toBe('arn:aws:execute-api:eu-west-1:1:abc/dev/GET/items/42');
+    expect(methodArn({ ...parts, path: 'items//42' })).toBe('arn:aws:execute-api:eu-west-1:1:abc/dev/GET/items//42');
   });
 
   it('TOKEN: type, authorizationToken, methodArn', () => {
