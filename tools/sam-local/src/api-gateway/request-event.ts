@@ -241,8 +241,8 @@ function resourceIdOf(resourcePath: string): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-// API Gateway's format: 21/Nov/2026:22:30:00 +0000
-function formatRequestTime(date: Date): string {
+/** API Gateway's format for requestTime (REST) and time (HTTP APIs): 21/Nov/2026:22:30:00 +0000. */
+export function formatRequestTime(date: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }

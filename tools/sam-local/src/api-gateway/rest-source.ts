@@ -5,6 +5,7 @@ import type { LocalFunctions } from '../lambda/local-functions';
 import { LAMBDA_REQUEST_LIMIT_BYTES, LAMBDA_RESPONSE_LIMIT_BYTES, payloadBytes } from '../lambda/payload-limits';
 import type { InvokeOutcome } from '../lambda/runtime';
 import { describeFailure } from '../lambda/outcome-text';
+import { describeRouteAuth } from '../authorizers/rest-config';
 import type { Authorization, Authorizer } from '../pipeline/authorize';
 import type { EventSource, Routing } from '../pipeline/event-source';
 import { jsonResponse, withHeaders, type HttpResponse } from '../pipeline/http-response';
@@ -146,7 +147,7 @@ export function restApiSource({ routes, functions, authorizer, log }: RestApiSou
     describeRoutes: (baseUrl) =>
       routes.map(
         (r) =>
-          `  ${r.method.padEnd(6)} ${baseUrl}${r.resourcePath}  and  ${baseUrl}/${r.api.stage}${r.resourcePath}  → ${r.functionId}`,
+          `  ${r.method.padEnd(6)} ${baseUrl}${r.resourcePath}  and  ${baseUrl}/${r.api.stage}${r.resourcePath}  → ${r.functionId}${describeRouteAuth(r.auth)}`,
       ),
   };
 }

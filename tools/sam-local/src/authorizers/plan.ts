@@ -4,13 +4,18 @@
 import type { JSONWebKeySet } from 'jose';
 import { authorizerFunctionOf, restAuthorizer } from '../api-gateway/rest-authorization';
 import { routesFromTemplate, type RouteMatch } from '../api-gateway/routes';
+import { authTypeCheck, type FunctionUrlMatch } from '../function-url/auth-type';
+import type { HttpRouteMatch } from '../http-api/routes';
 import type { LocalFunctions } from '../lambda/local-functions';
-import type { Authorizer } from '../pipeline/authorize';
+import { allowAll, type Authorizer } from '../pipeline/authorize';
 import type { LoadedTemplate } from '../template/template';
 
 /** The authorizer step of each event source. */
 export interface AuthorizerSet {
   restApi: Authorizer<RouteMatch>;
+  httpApi: Authorizer<HttpRouteMatch>;
+  /** A function URL's AuthType (AWS_IAM: a SigV4 signature must be present). */
+  functionUrl: Authorizer<FunctionUrlMatch>;
 }
 
 export interface AuthorizerPlan {
@@ -26,6 +31,7 @@ export interface AuthorizerSettings {
   apiKeys?: string[];
 }
 
+/** REST APIs: Lambda, Cognito and AWS_IAM authorizers and API keys; function URLs: AuthType. */
 export function planAuthorizers(
   loaded: LoadedTemplate,
   parameters: Record<string, string>,
@@ -34,6 +40,10 @@ export function planAuthorizers(
   const restRoutes = routesFromTemplate(loaded, parameters);
   return {
     functionIds: [...new Set(restRoutes.flatMap(authorizerFunctionOf))],
-    create: ({ functions }) => ({ restApi: restAuthorizer({ functions, ...settings }) }),
+    create: ({ functions }) => ({
+      restApi: restAuthorizer({ functions, ...settings }),
+      httpApi: allowAll(),
+      functionUrl: authTypeCheck(),
+    }),
   };
 }

@@ -173,3 +173,12 @@ export function routeAuthOf(
   const scopes = ownScopes ?? (authorizer.type === 'cognito' ? authorizer.scopes : []);
   return { authorizer, apiKeyRequired, scopes };
 }
+
+/** How a route is protected, for the start-up route list: ` (authorizer Token, API key)`, or empty. */
+export function describeRouteAuth(auth: RouteAuth): string {
+  const parts: string[] = [];
+  if (auth.authorizer === 'iam') parts.push('AWS_IAM');
+  else if (auth.authorizer) parts.push(`authorizer ${auth.authorizer.name}`);
+  if (auth.apiKeyRequired) parts.push('API key');
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
 import { apiKeysFromEnv } from '../authorizers/api-keys';
-import type { RouteAuth } from '../authorizers/rest-config';
 
 export const AUTH_FLAGS = {
   jwks: { type: 'string' },
@@ -27,13 +26,4 @@ export function readJwksFile(path: string): JSONWebKeySet {
 /** The local API keys: every --api-key, then SAM_LOCAL_API_KEYS. */
 export function apiKeysFrom(flags: string[] | undefined, env: NodeJS.ProcessEnv): string[] {
   return [...(flags ?? []), ...apiKeysFromEnv(env)];
-}
-
-/** How a route is protected, for the start-up route list (empty when it is not). */
-export function describeAuth(auth: RouteAuth): string {
-  const parts: string[] = [];
-  if (auth.authorizer === 'iam') parts.push('AWS_IAM');
-  else if (auth.authorizer) parts.push(`authorizer ${auth.authorizer.name}`);
-  if (auth.apiKeyRequired) parts.push('API key');
-  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }

@@ -1,7 +1,7 @@
 // sam-local start-api (the starter's npm start): the Docker-free equivalent of `sam local start-api`.
 import { parseArgs } from 'node:util';
 import { environmentsFrom, HOST_USAGE, listenHostFrom, portFrom, SERVER_FLAGS } from './server-flags';
-import { apiKeysFrom, AUTH_FLAGS, describeAuth, readJwksFile } from './auth-flags';
+import { apiKeysFrom, AUTH_FLAGS, readJwksFile } from './auth-flags';
 import { exposureWarning } from './exposure-warning';
 import { parseAllowedHosts } from '../http/host-check';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
@@ -15,7 +15,7 @@ import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
-                    [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
+                    [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001] [--function-url-port 3010]
                     [--inspect[=[HOST:]PORT] | --inspect-brk[=…]] [--allowed-hosts name,.domain]
                     [--jwks keys.json] [--api-key KEY …]
 PORT and HOST environment variables work too; flags win.
@@ -24,7 +24,9 @@ ${HOST_USAGE}
 without it their claims are checked but not their signatures. --api-key (repeatable, or SAM_LOCAL_API_KEYS=k1,k2)
 sets the keys routes with ApiKeyRequired accept in x-api-key; without any, every non-empty key is accepted.
 --lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
-on the same execution environments as the HTTP API. --inspect starts each function's worker with the Node
+on the same execution environments as the HTTP API. Each function URL (FunctionUrlConfig) is served on a port
+of its own: the first on --function-url-port (default 3010), the next on 3011, … in the order of the functions'
+logical ids. --inspect starts each function's worker with the Node
 inspector (first function on 9229, the next on 9230, …); --inspect-brk also waits for a debugger.`;
 
 export async function startApi(args: string[]): Promise<void> {
@@ -38,6 +40,7 @@ export async function startApi(args: string[]): Promise<void> {
       ...AUTH_FLAGS,
       'no-type-check': { type: 'boolean' },
       'lambda-port': { type: 'string' },
+      'function-url-port': { type: 'string' },
     },
     strict: true,
   });
@@ -50,9 +53,14 @@ export async function startApi(args: string[]): Promise<void> {
   const lambdaPort =
     values['lambda-port'] === undefined ? undefined : portFrom(values['lambda-port'], '--lambda-port', USAGE);
 
+  const functionUrlPort =
+    values['function-url-port'] === undefined
+      ? undefined
+      : portFrom(values['function-url-port'], '--function-url-port', USAGE);
   const started = Date.now();
   const apiOptions: LocalApiOptions = {
     port,
+    ...(functionUrlPort !== undefined ? { functionUrlPort } : {}),
     host: listenHostFrom(values.host, process.env.HOST),
     allowedHosts: parseAllowedHosts(values['allowed-hosts']),
     ...(values.template ? { templatePath: values.template } : {}),
@@ -73,6 +81,7 @@ export async function startApi(args: string[]): Promise<void> {
   ).catch((error: unknown) =>
     explainPortInUse(error, {
       [port]: '--port <number> or PORT=<number>',
+      [functionUrlPort ?? 3010]: '--function-url-port <number> (function URLs take consecutive ports from it)',
       // Listened on second: when both ports are the same, it is this one that fails.
       ...(lambdaPort !== undefined ? { [lambdaPort]: '--lambda-port <number>' } : {}),
     }),
@@ -85,12 +94,8 @@ export async function startApi(args: string[]): Promise<void> {
   });
   if (warning) console.warn(warning);
   console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
-  for (const route of api.routes) {
-    const method = route.method === 'ANY' ? 'ANY' : route.method;
-    console.log(
-      `  ${method.padEnd(6)} ${api.url}${route.resourcePath}  and  ${api.url}/${route.api.stage}${route.resourcePath}  → ${route.functionId}${describeAuth(route.auth)}`,
-    );
-  }
+  for (const line of api.routeLines) console.log(line);
+  for (const note of api.notes) console.log(`Note: ${note}`);
   if (served.endpointUrl) {
     console.log(
       `Lambda Invoke API on ${served.endpointUrl} (e.g. aws lambda invoke --endpoint-url ${served.endpointUrl} …)`,

@@ -6,13 +6,21 @@ import type { InspectorOptions } from '../lambda/inspector';
 import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functions';
 import { loadTemplate } from '../template/template';
 import { restApiSource, MAX_BODY_BYTES } from '../api-gateway/rest-source';
-import { routesFromTemplate, type Route } from '../api-gateway/routes';
+import type { Route } from '../api-gateway/routes';
 import { planAuthorizers } from '../authorizers/plan';
+import { functionUrlSource } from '../function-url/source';
+import type { AuthType } from '../function-url/urls';
+import { httpApiSource } from '../http-api/source';
+import { DEFAULT_STAGE } from '../http-api/apis';
+import type { HttpRoute } from '../http-api/routes';
+import type { EventSource } from '../pipeline/event-source';
+import { startFront, type Front } from './front';
 import type { JSONWebKeySet } from 'jose';
-import { startFront } from './front';
 import { lineWriter } from './line-writer';
 import { printableLog } from './printable';
+import { servedSources } from './served-sources';
 import { sourcesHandler } from './sources-handler';
+import { nothingToServe, unservedParts } from './template-survey';
 
 export { MAX_BODY_BYTES };
 
@@ -23,6 +31,11 @@ export interface LocalApiOptions {
   host?: string;
   /** Default 3000; 0 picks a free port. */
   port?: number;
+  /**
+   * The first function URL's port; each further one gets the next port, in the order of their functions' logical
+   * ids. Default 3010, or 0 (free ports) when `port` is 0.
+   */
+  functionUrlPort?: number;
   /** Rebuild on source changes and serve the new code on the next request. */
   watch?: boolean;
   envVars?: EnvVarsFile;
@@ -67,7 +80,16 @@ export interface LocalApi {
   url: string;
   host: string;
   port: number;
+  /** The REST API routes. */
   routes: Route[];
+  /** The HTTP API routes. */
+  httpRoutes: HttpRoute[];
+  /** One line per route, with its URL, for the terminal. */
+  routeLines: string[];
+  /** Each function URL and where it is served. */
+  functionUrls: Array<{ functionId: string; authType: AuthType; url: string }>;
+  /** Start-up notes: how REST and HTTP APIs share the port, what the template has that is not served. */
+  notes: string[];
   /** Where to attach a debugger, one line per function (empty without an inspector). */
   attachLines: string[];
   /** Stops accepting, lets in-flight requests finish, then stops the functions and watchers. */
@@ -88,8 +110,12 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
   const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
   const parameters = options.parameterOverrides ?? {};
-  const routes = routesFromTemplate(loaded, parameters);
-  if (routes.length === 0) throw new Error(`${loaded.path} defines no Api events: there is nothing to serve`);
+  const served = servedSources(loaded, parameters);
+  const routes = served.restRoutes;
+  const { httpRoutes, functionUrls } = served;
+  if (routes.length === 0 && httpRoutes.length === 0 && functionUrls.length === 0) {
+    throw new Error(nothingToServe(loaded));
+  }
   const authorizerPlan = planAuthorizers(loaded, parameters, {
     ...(options.jwks ? { jwks: options.jwks } : {}),
     ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
@@ -98,37 +124,102 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     options.functions ??
     (await startFunctionsFor(options, {
       loaded,
-      functionIds: [...new Set([...routes.map((route) => route.functionId), ...authorizerPlan.functionIds])],
+      functionIds: [
+        ...new Set([
+          ...routes.map((route) => route.functionId),
+          ...httpRoutes.map((route) => route.functionId),
+          ...functionUrls.map((url) => url.functionId),
+          ...authorizerPlan.functionIds,
+        ]),
+      ],
       parameters,
       log,
       functionOutput,
     }));
   const authorizers = authorizerPlan.create({ functions, log });
-  const sources = [restApiSource({ routes, functions, authorizer: authorizers.restApi, log })];
+  const rest = routes.length > 0 ? [restApiSource({ routes, functions, authorizer: authorizers.restApi, log })] : [];
+  const http =
+    httpRoutes.length > 0
+      ? [httpApiSource({ routes: httpRoutes, functions, authorizer: authorizers.httpApi, log })]
+      : [];
+  // The first source answers what no source routes: the HTTP API when it serves the $default stage (its deployed
+  // URL has no prefix) or when there is no REST API.
+  const httpFirst = httpRoutes.some((route) => route.api.stage === DEFAULT_STAGE) || routes.length === 0;
+  const sources: EventSource[] = httpFirst ? [...http, ...rest] : [...rest, ...http];
 
-  const front = await startFront({
-    name: 'Local API',
-    ...(options.host ? { host: options.host } : {}),
-    port: options.port ?? 3000,
-    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-    log,
-    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
-    handler: sourcesHandler(sources, log),
-  }).catch(async (error: unknown) => {
+  const urlSources = functionUrls.map((url) =>
+    functionUrlSource({ url, functions, authorizer: authorizers.functionUrl, log }),
+  );
+  const host = options.host;
+  const fronts: Front[] = [];
+  try {
+    // The APIs' port (REST and HTTP APIs together), when the template has an API.
+    if (sources.length > 0) {
+      fronts.push(
+        await startFront({
+          name: 'Local API',
+          ...(host ? { host } : {}),
+          port: options.port ?? 3000,
+          ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+          log,
+          ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+          handler: sourcesHandler(sources, log),
+        }),
+      );
+    }
+    // Each function URL on a port of its own, as each has its own host name on AWS.
+    const firstUrlPort = options.functionUrlPort ?? (options.port === 0 ? 0 : 3010);
+    for (const [index, url] of functionUrls.entries()) {
+      const source = urlSources[index]!;
+      fronts.push(
+        await startFront({
+          name: `Function URL of ${url.functionId}`,
+          ...(host ? { host } : {}),
+          port: firstUrlPort === 0 ? 0 : firstUrlPort + index,
+          ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+          log,
+          ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+          handler: sourcesHandler([source], log),
+        }),
+      );
+    }
+  } catch (error) {
     // Not listening (e.g. EADDRINUSE): stop what was started here, so the caller is left with nothing running.
+    await Promise.all(fronts.map((started) => started.close()));
     if (!options.functions) await functions.close();
     throw error;
-  });
+  }
+  const apiFront = sources.length > 0 ? fronts[0] : undefined;
+  const urlFronts = apiFront ? fronts.slice(1) : fronts;
+  const front = apiFront ?? fronts[0]!;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
-      await front.close();
+      await Promise.all(fronts.map((started) => started.close()));
       if (!options.functions) await functions.close();
       flushWriters();
     })());
 
-  return { url: front.url, host: front.host, port: front.port, routes, attachLines: functions.attachLines, close };
+  return {
+    url: front.url,
+    host: front.host,
+    port: front.port,
+    routes,
+    httpRoutes,
+    routeLines: [
+      ...(apiFront ? [...rest, ...http].flatMap((source) => source.describeRoutes(apiFront.url)) : []),
+      ...urlSources.flatMap((source, index) => source.describeRoutes(urlFronts[index]!.url)),
+    ],
+    functionUrls: functionUrls.map((url, index) => ({
+      functionId: url.functionId,
+      authType: url.authType,
+      url: urlFronts[index]!.url,
+    })),
+    notes: [...served.notes, ...unservedParts(loaded)],
+    attachLines: functions.attachLines,
+    close,
+  };
 }
 
 /** Builds and starts the given functions of the template with the local API's options (one place for the defaults). */

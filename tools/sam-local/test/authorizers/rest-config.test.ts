@@ -1,5 +1,5 @@
 import { functionIdOfArn } from '../../src/authorizers/function-arn';
-import { readRestApiAuth, routeAuthOf, type RestApiAuth } from '../../src/authorizers/rest-config';
+import { describeRouteAuth, readRestApiAuth, routeAuthOf, type RestApiAuth } from '../../src/authorizers/rest-config';
 import { parseTemplate } from '../../src/template/template';
 
 // Source: SAM's ApiAuth, LambdaTokenAuthorizer, LambdaRequestAuthorizer, CognitoAuthorizer and ApiFunctionAuth
@@ -247,5 +247,16 @@ describe('functionIdOfArn', () => {
     expect(functionIdOfArn(template, 'arn:aws:lambda:us-east-1:1:function:elsewhere', {})).toBeUndefined();
     expect(functionIdOfArn(template, 'not an arn', {})).toBeUndefined();
     expect(functionIdOfArn(template, { Ref: 'Unknown' }, {})).toBeUndefined();
+  });
+});
+
+describe('describeRouteAuth', () => {
+  const auth = readRestApiAuth(template, 'Api', {});
+  it('names the authorizer, AWS_IAM and the API key, or nothing', () => {
+    expect(describeRouteAuth({ authorizer: auth.authorizers.Token!, apiKeyRequired: true, scopes: [] })).toBe(
+      ' (authorizer Token, API key)',
+    );
+    expect(describeRouteAuth({ authorizer: 'iam', apiKeyRequired: false, scopes: [] })).toBe(' (AWS_IAM)');
+    expect(describeRouteAuth({ authorizer: null, apiKeyRequired: false, scopes: [] })).toBe('');
   });
 });

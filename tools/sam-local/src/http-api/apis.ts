@@ -1,0 +1,74 @@
+// The template's HTTP APIs (API Gateway v2) as plain data: each API's stage, stage variables and CORS settings.
+// Sources: SAM's AWS::Serverless::HttpApi and its implicit ServerlessHttpApi (aws-sam-translator 1.110.0 output:
+// `StageName` absent → the `$default` stage, the implicit API always on `$default`; Globals.HttpApi merged in), and
+// CloudFormation's quick-create AWS::ApiGatewayV2::Api (Target, RouteKey: its `$default` stage is auto-deployed,
+// docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop.html, "Create an HTTP API").
+import { createHash } from 'node:crypto';
+import { withGlobal } from '../template/globals';
+import { resolveLocalValue } from '../template/parameters';
+import type { Template } from '../template/template';
+import { readCors, type CorsConfig } from './cors';
+
+export interface HttpApi {
+  /** The template's logical id (ServerlessHttpApi for SAM's implicit API). */
+  logicalId: string;
+  /** A stable, API Gateway-shaped id (requestContext.apiId), derived from the logical id. */
+  id: string;
+  /** `$default` (served without a prefix) or a stage name (served under `/<name>`). */
+  stage: string;
+  stageVariables: Record<string, string> | null;
+  cors: CorsConfig | null;
+}
+
+export const IMPLICIT_HTTP_API = 'ServerlessHttpApi';
+export const DEFAULT_STAGE = '$default';
+
+/** The HTTP API a logical id names: a SAM HttpApi (explicit or implicit) or a quick-create AWS::ApiGatewayV2::Api. */
+export function readHttpApi(template: Template, logicalId: string, parameters: Record<string, string>): HttpApi {
+  const resource = template.Resources[logicalId];
+  if (logicalId !== IMPLICIT_HTTP_API && !resource) {
+    throw new Error(`HTTP API ${logicalId}: the template has no resource of that name`);
+  }
+  const quickCreate = resource?.Type === 'AWS::ApiGatewayV2::Api';
+  const property = (name: string): unknown =>
+    quickCreate ? resource.Properties?.[name] : withGlobal(globalsOf(template)[name], resource?.Properties?.[name]);
+  return {
+    logicalId,
+    id: createHash('sha256').update(logicalId).digest('hex').slice(0, 10),
+    stage: quickCreate ? DEFAULT_STAGE : stageOf(template, logicalId, property('StageName'), parameters),
+    stageVariables: quickCreate ? null : stageVariablesOf(template, property('StageVariables'), parameters),
+    cors: readCors(`HTTP API ${logicalId}`, template, property('CorsConfiguration'), parameters),
+  };
+}
+
+function globalsOf(template: Template): Record<string, unknown> {
+  return (template.Globals?.HttpApi as Record<string, unknown> | undefined) ?? {};
+}
+
+/**
+ * The logical id an HttpApi event's ApiId refers to (`!Ref Api`, or the logical id as a string), or the implicit
+ * API's when it names none.
+ */
+export function httpApiIdOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && 'Ref' in value) return String(value.Ref);
+  return IMPLICIT_HTTP_API;
+}
+
+function stageOf(template: Template, apiId: string, stageName: unknown, parameters: Record<string, string>): string {
+  if (apiId === IMPLICIT_HTTP_API || stageName === undefined) return DEFAULT_STAGE;
+  const resolved = resolveLocalValue(template, stageName, parameters);
+  if (!resolved) throw new Error(`HTTP API ${apiId}: cannot resolve its StageName locally`);
+  return resolved;
+}
+
+function stageVariablesOf(
+  template: Template,
+  variables: unknown,
+  parameters: Record<string, string>,
+): Record<string, string> | null {
+  if (typeof variables !== 'object' || variables === null || Object.keys(variables).length === 0) return null;
+  return Object.fromEntries(
+    Object.entries(variables).map(([key, value]) => [key, resolveLocalValue(template, value, parameters) ?? '']),
+  );
+}

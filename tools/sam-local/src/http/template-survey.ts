@@ -1,0 +1,52 @@
+// What a template has that start-api does not serve, said in words: so that a template with nothing to serve, or
+// with parts that are not served, is named rather than silently dropped.
+import type { LoadedTemplate } from '../template/template';
+
+const SERVED_EVENTS = new Set(['Api', 'HttpApi']);
+
+/** Start-up notes about parts of the template that are read but not served. */
+export function unservedParts({ template }: LoadedTemplate): string[] {
+  const notes: string[] = [];
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    const props = resource.Properties ?? {};
+    if (resource.Type === 'AWS::Serverless::HttpApi' && (props.DefinitionBody ?? props.DefinitionUri) !== undefined) {
+      notes.push(`HTTP API ${id}: the routes of its DefinitionBody/DefinitionUri are not served, only HttpApi events`);
+    }
+    if (resource.Type === 'AWS::ApiGatewayV2::Api') {
+      if (props.ProtocolType === 'WEBSOCKET') notes.push(`${id}: WebSocket APIs are not served`);
+      else if (props.Target === undefined) {
+        notes.push(`HTTP API ${id}: only quick create (Target) is served; its Route and Integration resources are not`);
+      }
+    }
+    if (resource.Type === 'AWS::ApiGateway::RestApi') {
+      notes.push(`REST API ${id}: an AWS::ApiGateway::RestApi is not served, only SAM Api events`);
+    }
+  }
+  return notes;
+}
+
+/** Why there is nothing to serve: what the template has instead. */
+export function nothingToServe(loaded: LoadedTemplate): string {
+  const functions = Object.entries(loaded.template.Resources).filter(
+    ([, resource]) => resource.Type === 'AWS::Serverless::Function',
+  );
+  const otherEvents = new Map<string, string[]>();
+  for (const [id, resource] of functions) {
+    const events = (resource.Properties?.Events ?? {}) as Record<string, { Type?: string }>;
+    for (const event of Object.values(events)) {
+      const type = String(event.Type);
+      if (SERVED_EVENTS.has(type)) continue;
+      otherEvents.set(type, [...(otherEvents.get(type) ?? []), id]);
+    }
+  }
+  const found = [
+    `${functions.length} function${functions.length === 1 ? '' : 's'}`,
+    ...[...otherEvents].map(([type, ids]) => `${type} events (${[...new Set(ids)].join(', ')})`),
+    ...unservedParts(loaded),
+  ];
+  return (
+    `${loaded.path} has nothing start-api can serve: no Api or HttpApi events, no quick-create ` +
+    `AWS::ApiGatewayV2::Api and no FunctionUrlConfig. It has: ${found.join('; ')}. ` +
+    'Other event sources are not served over HTTP: run their functions with `sam-local invoke` or `sam-local start-lambda`.'
+  );
+}

@@ -1,0 +1,374 @@
+import { readHttpApi } from '../../src/http-api/apis';
+import { findHttpRoute, functionOfTarget, httpRoutesFromTemplate, type HttpRoute } from '../../src/http-api/routes';
+import { parseTemplate, type Template } from '../../src/template/template';
+
+// Sources (docs/conformance.md lists them):
+// - docs: route selection = https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
+//   (most specific match, greedy path variables, ANY, $default);
+// - aws-sam-translator 1.110.0 output for these templates: an HttpApi event without Path and Method is the $default
+//   route, the implicit ServerlessHttpApi and an explicit HttpApi without StageName are on the $default stage,
+//   PayloadFormatVersion 2.0 unless set, Globals.HttpApi merged in, CorsConfiguration: true → allowOrigins ['*'];
+// - paths arrive decoded: https://github.com/honojs/hono/issues/2156, https://github.com/middleapi/standard-server/pull/93.
+
+const FUNCTION_PROPS = 'CodeUri: fn/, Handler: app.handler, Runtime: nodejs22.x';
+
+function template(yaml: string): Template {
+  return parseTemplate(yaml);
+}
+
+function routesOf(yaml: string, parameters: Record<string, string> = {}): HttpRoute[] {
+  return httpRoutesFromTemplate({ path: 'template.yaml', dir: '.', template: template(yaml) }, parameters);
+}
+
+const SELECTION = `
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: {
+        Exact: { Type: HttpApi, Properties: { Path: /pets/dog/1, Method: get } },
+        Param: { Type: HttpApi, Properties: { Path: '/pets/dog/{id}', Method: get } },
+        Greedy: { Type: HttpApi, Properties: { Path: '/pets/{proxy+}', Method: get } },
+        AnyGreedy: { Type: HttpApi, Properties: { Path: '/{proxy+}', Method: ANY } },
+        AnyParam: { Type: HttpApi, Properties: { Path: '/things/{id}', Method: any } },
+        PostParam: { Type: HttpApi, Properties: { Path: '/things/{id}', Method: post } },
+        Default: { Type: HttpApi } } }
+`;
+
+function selected(method: string, path: string, routes = routesOf(SELECTION)): string {
+  const lookup = findHttpRoute(routes, method, path);
+  return lookup.kind === 'match' ? lookup.match.route.routeKey : lookup.kind;
+}
+
+describe('route selection (docs: the most specific match, then $default)', () => {
+  it.each([
+    ['GET', '/pets/dog/1', 'GET /pets/dog/1'],
+    ['GET', '/pets/dog/2', 'GET /pets/dog/{id}'],
+    ['GET', '/pets/cat/1', 'GET /pets/{proxy+}'],
+    ['POST', '/pets/dog/1', 'ANY /{proxy+}'],
+    ['GET', '/pets', 'ANY /{proxy+}'],
+    ['GET', '/', '$default'],
+    ['POST', '/things/7', 'POST /things/{id}'],
+    ['DELETE', '/things/7', 'ANY /things/{id}'],
+    ['GET', '/things/7/more', 'ANY /{proxy+}'],
+  ])('%s %s → %s', (method, path, routeKey) => {
+    expect(selected(method, path)).toBe(routeKey);
+  });
+
+  it('path parameters are decoded, a greedy one spans the rest', () => {
+    const routes = routesOf(SELECTION);
+    const param = findHttpRoute(routes, 'GET', '/pets/dog/a%20b');
+    const greedy = findHttpRoute(routes, 'GET', '/pets/cat/x/y%2Fz');
+    expect(param.kind === 'match' && param.match.pathParameters).toEqual({ id: 'a b' });
+    expect(greedy.kind === 'match' && greedy.match.pathParameters).toEqual({ proxy: 'cat/x/y/z' });
+    expect(greedy.kind === 'match' && greedy.match.rawPath).toBe('/pets/cat/x/y/z');
+  });
+
+  it('a literal route matches the decoded path; the $default route has no path parameters', () => {
+    const routes = routesOf(SELECTION);
+    expect(selected('GET', '/pets/dog/%31', routes)).toBe('GET /pets/dog/1');
+    const fallback = findHttpRoute(routes, 'GET', '/');
+    expect(fallback.kind === 'match' && fallback.match.pathParameters).toBeNull();
+  });
+
+  it('a trailing slash routes as the path without it; a doubled slash inside matches no parameter', () => {
+    expect(selected('GET', '/pets/dog/1/')).toBe('GET /pets/dog/1');
+    expect(selected('GET', '/pets/dog//1')).toBe('GET /pets/{proxy+}');
+  });
+
+  it('without a $default route, an unmatched request is no-route; a malformed path is bad-path', () => {
+    const routes = routesOf(SELECTION).filter((route) => route.routeKey !== '$default');
+    expect(selected('GET', '/', routes)).toBe('no-route');
+    expect(selected('GET', '/pets/%E0%A4%A', routes)).toBe('bad-path');
+  });
+
+  it('a route with no parameters has null pathParameters', () => {
+    const lookup = findHttpRoute(routesOf(SELECTION), 'GET', '/pets/dog/1');
+    expect(lookup.kind === 'match' && lookup.match.pathParameters).toBeNull();
+  });
+});
+
+const STAGES = `
+Resources:
+  Staged:
+    Type: AWS::Serverless::HttpApi
+    Properties: { StageName: dev, StageVariables: { color: blue } }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: {
+        Root: { Type: HttpApi, Properties: { Path: /hello, Method: get } },
+        Dev: { Type: HttpApi, Properties: { ApiId: !Ref Staged, Path: /hello, Method: get } } } }
+`;
+
+describe('stages: $default without a prefix, a named stage under its name', () => {
+  it('the same path on two stages reaches each stage’s route; rawPath keeps the stage', () => {
+    const routes = routesOf(STAGES);
+    const root = findHttpRoute(routes, 'GET', '/hello');
+    const dev = findHttpRoute(routes, 'GET', '/dev/hello');
+    expect(root.kind === 'match' && [root.match.route.api.logicalId, root.match.rawPath]).toEqual([
+      'ServerlessHttpApi',
+      '/hello',
+    ]);
+    expect(dev.kind === 'match' && [dev.match.route.api.logicalId, dev.match.rawPath]).toEqual([
+      'Staged',
+      '/dev/hello',
+    ]);
+    expect(dev.kind === 'match' && dev.match.route.api.stageVariables).toEqual({ color: 'blue' });
+  });
+
+  it('under a named stage only that stage’s routes are looked at', () => {
+    const routes = routesOf(STAGES);
+    expect(selected('GET', '/dev/other', routes)).toBe('no-route');
+    expect(selected('GET', '/dev', routes)).toBe('no-route');
+  });
+
+  it('without a $default stage, a path outside every stage is not an HTTP API’s', () => {
+    const routes = routesOf(STAGES).filter((route) => route.api.logicalId === 'Staged');
+    expect(selected('GET', '/hello', routes)).toBe('not-ours');
+  });
+});
+
+describe('routes from the template', () => {
+  it('an HttpApi event: its method upper-cased, payload 2.0 and a 30 s timeout unless set', () => {
+    const [route] = routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS}, Events: { A: { Type: HttpApi, Properties: { Path: '/a/{b}', Method: patch } } } }
+`);
+    expect(route).toMatchObject({
+      functionId: 'Fn',
+      routeKey: 'PATCH /a/{b}',
+      method: 'PATCH',
+      path: '/a/{b}',
+      payloadVersion: '2.0',
+      timeoutMs: 30000,
+    });
+    expect(route!.api).toMatchObject({
+      logicalId: 'ServerlessHttpApi',
+      stage: '$default',
+      stageVariables: null,
+      cors: null,
+    });
+  });
+
+  it('PayloadFormatVersion, TimeoutInMillis and a Path given through a parameter', () => {
+    const [route] = routesOf(
+      `
+Parameters: { P: { Type: String, Default: /p } }
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: { A: { Type: HttpApi, Properties: { Path: !Ref P, Method: get, PayloadFormatVersion: '1.0', TimeoutInMillis: 50 } } } }
+`,
+      { P: '/q' },
+    );
+    expect(route).toMatchObject({ routeKey: 'GET /q', payloadVersion: '1.0', timeoutMs: 50 });
+  });
+
+  it('a Path without a Method is ANY; the x-amazon-apigateway-any-method name is ANY; /$default is the $default route', () => {
+    const routes = routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: {
+        A: { Type: HttpApi, Properties: { Path: /a } },
+        B: { Type: HttpApi, Properties: { Path: /b, Method: x-amazon-apigateway-any-method } },
+        C: { Type: HttpApi, Properties: { Path: /$default, Method: any } } } }
+`);
+    expect(routes.map((r) => r.routeKey)).toEqual(['ANY /a', 'ANY /b', '$default']);
+  });
+
+  it.each([
+    [
+      'PayloadFormatVersion 3.0',
+      "PayloadFormatVersion: '3.0'",
+      "PayloadFormatVersion must be '1.0' or '2.0' (found 3.0)",
+    ],
+    ['TimeoutInMillis 49', 'TimeoutInMillis: 49', 'TimeoutInMillis must be from 50 to 30000 (found 49)'],
+    ['TimeoutInMillis 30001', 'TimeoutInMillis: 30001', 'TimeoutInMillis must be from 50 to 30000 (found 30001)'],
+    ['TimeoutInMillis 1.5', 'TimeoutInMillis: 1.5', 'TimeoutInMillis must be from 50 to 30000 (found 1.5)'],
+  ])('%s is refused, naming the event', (_label, setting, message) => {
+    expect(() =>
+      routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS}, Events: { Ev: { Type: HttpApi, Properties: { Path: /a, Method: get, ${setting} } } } }
+`),
+    ).toThrow(`Fn event Ev: ${message}`);
+  });
+
+  it.each([
+    ['/a/{b', 'curly braces must enclose a whole path part'],
+    ['/a{b}', 'curly braces must enclose a whole path part'],
+    ['/{p+}/x', 'nothing can follow the greedy {p+}'],
+  ])('a path %s is refused: %s', (path, message) => {
+    expect(() =>
+      routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS}, Events: { Ev: { Type: HttpApi, Properties: { Path: '${path}', Method: get } } } }
+`),
+    ).toThrow(`Fn event Ev: path ${path}: ${message}`);
+  });
+
+  it('two APIs answering the same route at the same place stop start-up, naming both', () => {
+    expect(() =>
+      routesOf(`
+Resources:
+  Other:
+    Type: AWS::Serverless::HttpApi
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: {
+        A: { Type: HttpApi, Properties: { Path: '/x/{a}', Method: get } },
+        B: { Type: HttpApi, Properties: { ApiId: !Ref Other, Path: '/x/{b}', Method: get } } } }
+`),
+    ).toThrow(
+      'HTTP API ServerlessHttpApi route "GET /x/{a}" (→ Fn) and HTTP API Other route "GET /x/{b}" (→ Fn) answer the same requests at /',
+    );
+  });
+
+  it('the same route on two stages, or two methods on one path, is fine', () => {
+    expect(routesOf(STAGES)).toHaveLength(2);
+    expect(
+      routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: {
+        A: { Type: HttpApi, Properties: { Path: /x, Method: get } },
+        B: { Type: HttpApi, Properties: { Path: /x, Method: post } } } }
+`),
+    ).toHaveLength(2);
+  });
+
+  it('other event types and other resources give no HTTP API route', () => {
+    expect(
+      routesOf(`
+Resources:
+  Bucket: { Type: AWS::S3::Bucket }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS}, Events: { A: { Type: Api, Properties: { Path: /x, Method: get } }, Q: { Type: SQS } } }
+`),
+    ).toEqual([]);
+  });
+});
+
+describe('quick create (AWS::ApiGatewayV2::Api with Target)', () => {
+  const quick = (target: string, extra = ''): string => `
+Resources:
+  QuickApi:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      ProtocolType: HTTP
+      Target: ${target}
+      ${extra}
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS} }
+`;
+
+  it.each([
+    ['!GetAtt Fn.Arn', '!GetAtt Fn.Arn'],
+    ['!Ref Fn', '!Ref Fn'],
+    [
+      'a !Sub invocation ARN naming ${Fn} (aws-samples/serverless-patterns apigw-http-api-lambda)',
+      '!Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${Fn}/invocations',
+    ],
+    ['a !Sub naming ${Fn.Arn}', '!Sub "${Fn.Arn}"'],
+  ])('Target %s: the $default route on the $default stage, payload 2.0, 30 s', (_label, target) => {
+    const [route] = routesOf(quick(target));
+    expect(route).toMatchObject({ functionId: 'Fn', routeKey: '$default', payloadVersion: '2.0', timeoutMs: 30000 });
+    expect(route!.api).toMatchObject({ logicalId: 'QuickApi', stage: '$default' });
+  });
+
+  it('a RouteKey makes that route', () => {
+    const [route] = routesOf(quick('!GetAtt Fn.Arn', "RouteKey: 'POST /orders/{id}'"));
+    expect(route).toMatchObject({ routeKey: 'POST /orders/{id}', method: 'POST', path: '/orders/{id}' });
+  });
+
+  it('a RouteKey that is neither $default nor METHOD /path is refused', () => {
+    expect(() => routesOf(quick('!GetAtt Fn.Arn', 'RouteKey: orders'))).toThrow(
+      'HTTP API QuickApi: RouteKey "orders" is not "$default" or "METHOD /path"',
+    );
+  });
+
+  it('a Target naming no function of the template is refused; a WebSocket API or one without Target gives no route', () => {
+    expect(() => routesOf(quick('arn:aws:lambda:us-east-1:123456789012:function:elsewhere'))).toThrow(
+      'HTTP API QuickApi: its Target names no function of this template',
+    );
+    expect(() => routesOf(quick('!GetAtt Other.Arn'))).toThrow('its Target names no function');
+    expect(routesOf(quick('!GetAtt Fn.Arn').replace('ProtocolType: HTTP', 'ProtocolType: WEBSOCKET'))).toEqual([]);
+    expect(routesOf(quick('!GetAtt Fn.Arn').replace(/Target: .*\n/, ''))).toEqual([]);
+  });
+
+  it('functionOfTarget: anything else names no function', () => {
+    const t = template(quick('!GetAtt Fn.Arn'));
+    expect(functionOfTarget(t, 'Fn')).toBeUndefined();
+    expect(functionOfTarget(t, { 'Fn::GetAtt': ['QuickApi', 'Arn'] })).toBeUndefined();
+    expect(functionOfTarget(t, { 'Fn::Sub': ['${Fn.Arn}', {}] })).toBe('Fn');
+    expect(functionOfTarget(t, { 'Fn::Sub': 42 })).toBeUndefined();
+    expect(functionOfTarget(t, { 'Fn::Join': ['', ['a']] })).toBeUndefined();
+    expect(functionOfTarget(t, null)).toBeUndefined();
+  });
+});
+
+describe('the HTTP API model', () => {
+  it('an explicit HttpApi: its StageName (a parameter resolved), StageVariables, Globals.HttpApi CORS', () => {
+    const t = template(`
+Parameters: { Stage: { Type: String, Default: dev } }
+Globals:
+  HttpApi:
+    CorsConfiguration: { AllowOrigins: ['https://a.example'], MaxAge: 60 }
+Resources:
+  Api:
+    Type: AWS::Serverless::HttpApi
+    Properties: { StageName: !Ref Stage, StageVariables: { v: !Ref Stage, n: 3 } }
+`);
+    expect(readHttpApi(t, 'Api', { Stage: 'prod' })).toMatchObject({
+      logicalId: 'Api',
+      stage: 'prod',
+      stageVariables: { v: 'prod', n: '3' },
+      cors: { allowOrigins: ['https://a.example'], maxAge: 60, allowCredentials: false },
+    });
+    expect(readHttpApi(t, 'Api', {}).id).toMatch(/^[0-9a-f]{10}$/);
+    expect(readHttpApi(t, 'Api', {}).id).not.toBe(readHttpApi(t, 'ServerlessHttpApi', {}).id);
+  });
+
+  it('the implicit API is on $default even when Globals name a StageName; a quick-create API ignores Globals', () => {
+    const t = template(`
+Globals: { HttpApi: { StageName: dev, CorsConfiguration: true } }
+Resources:
+  Quick: { Type: AWS::ApiGatewayV2::Api, Properties: { Target: !GetAtt Fn.Arn } }
+  Fn: { Type: AWS::Serverless::Function, Properties: { ${FUNCTION_PROPS} } }
+`);
+    expect(readHttpApi(t, 'ServerlessHttpApi', {})).toMatchObject({ stage: '$default', cors: { allowOrigins: ['*'] } });
+    expect(readHttpApi(t, 'Quick', {})).toMatchObject({ stage: '$default', cors: null, stageVariables: null });
+  });
+
+  it('an API the template does not have, or a StageName that cannot be resolved, is refused', () => {
+    const t = template(`
+Resources:
+  Api: { Type: AWS::Serverless::HttpApi, Properties: { StageName: !GetAtt X.Y } }
+`);
+    expect(() => readHttpApi(t, 'Missing', {})).toThrow('HTTP API Missing: the template has no resource of that name');
+    expect(() => readHttpApi(t, 'Api', {})).toThrow('HTTP API Api: cannot resolve its StageName locally');
+  });
+
+  it('empty StageVariables are none', () => {
+    const t = template(`
+Resources:
+  Api: { Type: AWS::Serverless::HttpApi, Properties: { StageVariables: {} } }
+`);
+    expect(readHttpApi(t, 'Api', {}).stageVariables).toBeNull();
+  });
+});
