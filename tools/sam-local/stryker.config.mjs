@@ -1,5 +1,6 @@
 // Mutation testing of the API Gateway translation (request event, proxy result, routes, API model, Globals) and of
-// the authorizers' decisions (src/authorizers):
+// the authorizers' decisions (src/authorizers) and the template resolver (intrinsic functions, sam local's symbols,
+// the one-pass resolution):
 // `npm run test:mutation` in this workspace. Too slow for every push, so .github/workflows/mutation.yml runs it
 // weekly and on demand; the HTML report goes to reports/mutation/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -11,6 +12,9 @@ const config = {
     'src/api-gateway/routes.ts',
     'src/api-gateway/apis.ts',
     'src/template/globals.ts',
+    'src/template/intrinsics.ts',
+    'src/template/symbols.ts',
+    'src/template/resolve-template.ts',
     // The authorizers' decisions; plan.ts only wires them to the event sources (checked end to end).
     'src/authorizers/*.ts',
     '!src/authorizers/plan.ts',

@@ -5,7 +5,7 @@ import { readIdentity } from '../authorizers/identity-sources';
 import { describeSource } from '../authorizers/identity-sources';
 import { methodArn } from '../authorizers/rest-events';
 import { requestAuthorizerEvent, tokenEvent } from '../authorizers/rest-events';
-import { LOCAL_PSEUDO_PARAMETERS } from '../template/parameters';
+import { DEFAULT_REGION } from '../template/symbols';
 import { generateRoutedEvent, NoRouteError, type GenerateEventOptions } from './generate-event';
 
 /** The route's Lambda authorizer's event (TOKEN or REQUEST). Throws NoRouteError, or an Error saying what is missing. */
@@ -23,7 +23,7 @@ export function generateAuthorizerEvent(options: GenerateEventOptions): Record<s
     throw new NoRouteError(`${where} has ${has}: there is no Lambda authorizer event to make`);
   }
   const arn = methodArn({
-    region: LOCAL_PSEUDO_PARAMETERS['AWS::Region']!,
+    region: options.loaded.region ?? DEFAULT_REGION,
     accountId: event.requestContext.accountId,
     apiId: event.requestContext.apiId,
     stage: match.route.api.stage,

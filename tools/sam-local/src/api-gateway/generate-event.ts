@@ -1,8 +1,8 @@
 // The proxy event for a request, without serving it: what `sam local generate-event apigateway aws-proxy` does,
 // but from the template's routes and through the local API's own request → event code.
-import { resolveLocalValue } from '../template/parameters';
-import type { LoadedTemplate } from '../template/template';
 import type { RestProxyEvent } from './request-event';
+import { DEFAULT_REGION } from '../template/symbols';
+import { withParameterOverrides, type LoadedTemplate } from '../template/template';
 import { requestEvent, routeRequest } from './request-to-event';
 import { routesFromTemplate, type Route, type RouteMatch } from './routes';
 
@@ -37,9 +37,8 @@ export function generateEvent(options: GenerateEventOptions): RestProxyEvent {
 
 /** generateEvent, with the route the request reached. */
 export function generateRoutedEvent(options: GenerateEventOptions): { event: RestProxyEvent; match: RouteMatch } {
-  const { loaded } = options;
-  const parameters = options.parameterOverrides ?? {};
-  const routes = routesFromTemplate(loaded, parameters);
+  const loaded = withParameterOverrides(options.loaded, options.parameterOverrides);
+  const routes = routesFromTemplate(loaded);
   if (routes.length === 0) throw new NoRouteError(`${loaded.path} defines no Api events`);
   const method = options.method.toUpperCase();
   const absolute = /^(https?):\/\/([^/?#]+)([^#]*)/i.exec(options.target);
@@ -56,7 +55,7 @@ export function generateRoutedEvent(options: GenerateEventOptions): { event: Res
     );
   }
   const { match, rawQuery } = routed;
-  const region = resolveLocalValue(loaded.template, { Ref: 'AWS::Region' }, parameters) ?? 'us-east-1';
+  const region = loaded.region ?? DEFAULT_REGION;
   const scheme = absolute ? (absolute[1]!.toLowerCase() as 'http' | 'https') : 'https';
   const authority = absolute ? absolute[2]! : `${match.route.api.id}.execute-api.${region}.amazonaws.com`;
   const explicitPort = /:(\d+)$/.exec(authority)?.[1];

@@ -7,7 +7,6 @@ import { authorizeRest, type CachedRestAnswer } from '../authorizers/rest-author
 import { methodArn } from '../authorizers/rest-events';
 import type { LocalFunctions } from '../lambda/local-functions';
 import type { Authorizer } from '../pipeline/authorize';
-import { LOCAL_PSEUDO_PARAMETERS } from '../template/parameters';
 import { authorizerDenied } from './gateway-responses';
 import { newExtendedRequestId } from './request-event';
 import { requestEvent } from './request-to-event';
@@ -15,6 +14,8 @@ import type { Route, RouteMatch } from './routes';
 
 export interface RestAuthorizationOptions {
   functions: Pick<LocalFunctions, 'pool'>;
+  /** The template's region (the method ARN's). */
+  region: string;
   /** Keys to verify Cognito tokens' signatures with (--jwks). */
   jwks?: JSONWebKeySet;
   /** The keys routes with ApiKeyRequired accept (--api-key, SAM_LOCAL_API_KEYS); none: any key. */
@@ -37,7 +38,7 @@ export function restAuthorizer(options: RestAuthorizationOptions): Authorizer<Ro
       // authorizer receives.
       const event = requestEvent(request, match, { requestId });
       const arn = methodArn({
-        region: LOCAL_PSEUDO_PARAMETERS['AWS::Region']!,
+        region: options.region,
         accountId: event.requestContext.accountId,
         apiId: event.requestContext.apiId,
         stage: route.api.stage,

@@ -8,6 +8,7 @@ import { authTypeCheck, type FunctionUrlMatch } from '../function-url/auth-type'
 import type { HttpRouteMatch } from '../http-api/routes';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { allowAll, type Authorizer } from '../pipeline/authorize';
+import { DEFAULT_REGION } from '../template/symbols';
 import type { LoadedTemplate } from '../template/template';
 
 /** The authorizer step of each event source. */
@@ -41,7 +42,7 @@ export function planAuthorizers(
   return {
     functionIds: [...new Set(restRoutes.flatMap(authorizerFunctionOf))],
     create: ({ functions }) => ({
-      restApi: restAuthorizer({ functions, ...settings }),
+      restApi: restAuthorizer({ functions, region: loaded.region ?? DEFAULT_REGION, ...settings }),
       httpApi: allowAll(),
       functionUrl: authTypeCheck(),
     }),

@@ -6,11 +6,12 @@ import { generateEvent } from '../api-gateway/generate-event';
 import { generateAuthorizerEvent } from '../api-gateway/generate-authorizer-event';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
+import { resolveRegion } from '../lambda/region';
 import { eventJson } from '../api-gateway/event-json';
 
 const USAGE = `Usage: sam-local generate-event <METHOD> <PATH-OR-URL> [-H 'Name: value']... [--body TEXT | --body-file FILE]
                           [--source-ip IP] [--template template.yaml] [--parameter-overrides 'Key=Value ...']
-                          [--out events/x.json] [--authorizer]
+                          [--region us-east-1] [--out events/x.json] [--authorizer]
   sam-local generate-event GET '/dev/hello?name=Ada' -H 'Accept: application/json'
   sam-local generate-event GET /api/orders -H 'Authorization: allow' --authorizer
 --authorizer prints the input event of the route's Lambda authorizer instead (TOKEN or REQUEST, as API Gateway
@@ -46,6 +47,7 @@ function generate(argv: string[]): void {
         'source-ip': { type: 'string' },
         template: { type: 'string', short: 't' },
         'parameter-overrides': { type: 'string' },
+        region: { type: 'string' },
         out: { type: 'string', short: 'o' },
         authorizer: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -68,16 +70,18 @@ function generate(argv: string[]): void {
   }
 
   const options = {
-    loaded: loadTemplate(values.template ?? 'template.yaml'),
+    loaded: loadTemplate(values.template ?? 'template.yaml', {
+      ...(values['parameter-overrides']
+        ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
+        : {}),
+      region: resolveRegion(values.region).region,
+    }),
     method,
     target,
     headers: (values.header ?? []).map(parseHeader),
     ...(values.body !== undefined ? { body: Buffer.from(values.body) } : {}),
     ...(values['body-file'] !== undefined ? { body: readBodyFile(values['body-file']) } : {}),
     ...(values['source-ip'] ? { sourceIp: values['source-ip'] } : {}),
-    ...(values['parameter-overrides']
-      ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
-      : {}),
   };
   if (values.authorizer) {
     write(eventJson(generateAuthorizerEvent(options)), values.out, 'the authorizer event');

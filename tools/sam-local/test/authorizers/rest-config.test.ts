@@ -107,7 +107,11 @@ describe('readRestApiAuth', () => {
     expect(auth.authorizers.Pools).toEqual({
       type: 'cognito',
       name: 'Pools',
-      userPoolArns: [undefined, 'arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_X'],
+      // sam local answers every !GetAtt X.Arn with a made-up Lambda ARN (src/template/symbols.ts): not a pool's.
+      userPoolArns: [
+        'arn:aws:lambda:us-east-1:123456789012:function:UserPool',
+        'arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_X',
+      ],
       identitySources: [{ kind: 'header', name: 'Auth' }],
       validationExpression: 'ey.+',
       scopes: [],
@@ -231,6 +235,8 @@ describe('functionIdOfArn', () => {
     expect(functionIdOfArn(template, { 'Fn::GetAtt': ['AuthFn', 'Arn'] }, {})).toBe('AuthFn');
     expect(functionIdOfArn(template, { 'Fn::GetAtt': 'AuthFn.Arn' }, {})).toBe('AuthFn');
     expect(functionIdOfArn(template, { 'Fn::Sub': '${AuthFn.Arn}' }, {})).toBe('AuthFn');
+    // Any other form the template resolver resolves (here Fn::Sub's list form) gives the made-up Lambda ARN.
+    expect(functionIdOfArn(template, { 'Fn::Sub': ['${AuthFn.Arn}', {}] }, {})).toBe('AuthFn');
     expect(functionIdOfArn(template, 'arn:aws:lambda:us-east-1:123456789012:function:named-authorizer', {})).toBe(
       'AuthFn',
     );
@@ -242,7 +248,6 @@ describe('functionIdOfArn', () => {
     expect(functionIdOfArn(template, { 'Fn::GetAtt': ['NotAFunction', 'Arn'] }, {})).toBeUndefined();
     expect(functionIdOfArn(template, { 'Fn::Sub': '${NotAFunction.Arn}' }, {})).toBeUndefined();
     expect(functionIdOfArn(template, { 'Fn::Sub': 'x${AuthFn.Arn}' }, {})).toBeUndefined();
-    expect(functionIdOfArn(template, { 'Fn::Sub': ['${AuthFn.Arn}', {}] }, {})).toBeUndefined();
     expect(functionIdOfArn(template, 'arn:aws:lambda:us-east-1:1:function:NotAFunction', {})).toBeUndefined();
     expect(functionIdOfArn(template, 'arn:aws:lambda:us-east-1:1:function:elsewhere', {})).toBeUndefined();
     expect(functionIdOfArn(template, 'not an arn', {})).toBeUndefined();
