@@ -1,4 +1,5 @@
-// Mutation testing of the API Gateway translation (request event, proxy result, routes, API model, Globals):
+// Mutation testing of the API Gateway translation (request event, proxy result, routes, API model, Globals) and of
+// the template resolver (intrinsic functions, sam local's symbols, the one-pass resolution):
 // `npm run test:mutation` in this workspace. Too slow for every push, so .github/workflows/mutation.yml runs it
 // weekly and on demand; the HTML report goes to reports/mutation/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -10,6 +11,9 @@ const config = {
     'src/api-gateway/routes.ts',
     'src/api-gateway/apis.ts',
     'src/template/globals.ts',
+    'src/template/intrinsics.ts',
+    'src/template/symbols.ts',
+    'src/template/resolve-template.ts',
   ],
   // Each mutant runs only the tests that executed its code.
   coverageAnalysis: 'perTest',
