@@ -1,6 +1,6 @@
 // @ts-check
-// One Lambda execution environment: a child process that loads a built handler module (plain
-// `require`/`import`, exactly as Lambda's Node runtime would) and runs one invocation at a time,
+// One Lambda execution environment: a child process that loads the function's handler the way Lambda's Node runtime
+// does (loadHandler below: plain `require`/`import` from the code folder) and runs one invocation at a time,
 // receiving events over IPC. It runs apart from the server so a crash, exit() or runaway loop in the
 // function cannot take the server down; the parent replaces it when it dies.
 'use strict';

@@ -121,6 +121,8 @@ function readFunction(
       if (path === undefined || typeof codeUri === 'object' || path.startsWith('s3://')) {
         return skip('its CodeUri is in S3; only local code can run offline');
       }
+      // sam local unzips an archive CodeUri into its container; sam-local runs folders only.
+      if (/\.(zip|jar)$/i.test(path)) return skip(`its CodeUri is an archive (${path}); sam-local runs a folder`);
       codeDir = resolve(dir, path);
     }
     code = buildMethod === 'esbuild' ? { kind: 'esbuild' } : { kind: 'directory' };

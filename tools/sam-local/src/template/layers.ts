@@ -54,6 +54,7 @@ function localLayer(
   const content = resource.Type === 'AWS::Serverless::LayerVersion' ? properties.ContentUri : properties.Content;
   const path = typeof content === 'string' ? resolveLocalValue(template, content, parameters) : undefined;
   if (path === undefined || path.startsWith('s3://')) return `${ref} (its content is in S3)`;
+  if (/\.zip$/i.test(path)) return `${ref} (its content is an archive, ${path}, which sam-local does not unpack)`;
   const buildMethod = resource.Metadata?.BuildMethod;
   if (buildMethod !== undefined && !(typeof buildMethod === 'string' && buildMethod.startsWith('nodejs'))) {
     return `${ref} (BuildMethod: ${JSON.stringify(buildMethod)}, which sam-local does not build)`;

@@ -96,6 +96,7 @@ Resources:
   Make: { Type: AWS::Serverless::Function, Properties: { CodeUri: c/, Handler: c.h, Runtime: nodejs24.x }, Metadata: { BuildMethod: makefile } }
   S3: { Type: AWS::Serverless::Function, Properties: { CodeUri: s3://bucket/key.zip, Handler: d.h, Runtime: nodejs24.x } }
   S3Map: { Type: AWS::Serverless::Function, Properties: { CodeUri: { Bucket: b, Key: k }, Handler: d.h, Runtime: nodejs24.x } }
+  Zip: { Type: AWS::Serverless::Function, Properties: { CodeUri: dist/function.zip, Handler: d.h, Runtime: nodejs24.x } }
   NoHandler: { Type: AWS::Serverless::Function, Properties: { CodeUri: e/, Runtime: nodejs24.x } }
   NoRuntime: { Type: AWS::Serverless::Function, Properties: { CodeUri: e/, Handler: e.h } }
 `);
@@ -106,6 +107,7 @@ Resources:
       Make: 'BuildMethod: makefile is not supported; sam-local builds esbuild functions and runs the others from CodeUri',
       S3: 'its CodeUri is in S3; only local code can run offline',
       S3Map: 'its CodeUri is in S3; only local code can run offline',
+      Zip: 'its CodeUri is an archive (dist/function.zip); sam-local runs a folder',
       NoHandler: 'it has no Handler',
       NoRuntime: 'it has no Runtime',
     });
