@@ -1,8 +1,9 @@
 // sam-local generate-event (the starter's npm run event): the template-aware `sam local generate-event apigateway
-// aws-proxy`. Prints the complete REST proxy (v1) event the local API builds for a request, or writes it to --out.
+// aws-proxy` (and `http-api-proxy`). Prints the complete event the local API builds for a request (REST proxy v1,
+// or an HTTP API route's payload 2.0 or 1.0), or writes it to --out.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { generateEvent } from '../api-gateway/generate-event';
+import { generateAnyEvent } from '../http/generate-any-event';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
 import { eventJson } from '../api-gateway/event-json';
@@ -11,7 +12,8 @@ const USAGE = `Usage: sam-local generate-event <METHOD> <PATH-OR-URL> [-H 'Name:
                           [--source-ip IP] [--template template.yaml] [--parameter-overrides 'Key=Value ...']
                           [--out events/x.json]
   sam-local generate-event GET '/dev/hello?name=Ada' -H 'Accept: application/json'
-A path (/stage/resource?query) is a request to the deployed API (https, port 443, its execute-api Host, client
+For an HTTP API route the event is in the route's payload format (2.0, or 1.0). A path (/stage/resource?query)
+is a request to the deployed API (https, port 443, its execute-api Host, client
 203.0.113.10); a URL (http://127.0.0.1:3000/dev/hello) is a request to that server, as the local API sees it.
 Exit codes: 0 written, 2 bad usage or a request no route of the template serves.`;
 
@@ -62,7 +64,7 @@ function generate(argv: string[]): void {
     throw new UsageError('Give --body or --body-file, not both');
   }
 
-  const event = generateEvent({
+  const { event } = generateAnyEvent({
     loaded: loadTemplate(values.template ?? 'template.yaml'),
     method,
     target,
@@ -77,10 +79,16 @@ function generate(argv: string[]): void {
   const text = eventJson(event);
   if (values.out) {
     writeFileSync(values.out, text);
-    console.error(`Wrote ${values.out} (${event.httpMethod} ${event.requestContext.path} → ${event.resource})`);
+    console.error(`Wrote ${values.out} (${describe(event)})`);
   } else {
     process.stdout.write(text);
   }
+}
+
+/** `PUT /test/files/a/b.txt → /files/{proxy+}` (REST, 1.0) or `GET /items/1 → GET /items/{id}` (2.0). */
+function describe(event: ReturnType<typeof generateAnyEvent>['event']): string {
+  if ('httpMethod' in event) return `${event.httpMethod} ${event.requestContext.path} → ${event.resource}`;
+  return `${event.requestContext.http.method} ${event.rawPath} → ${event.routeKey}`;
 }
 
 // `Name: value`, as curl's -H takes it.
