@@ -17,6 +17,8 @@ export default defineConfig([
     'tools/bench/results/',
     '**/.stryker-tmp/',
     '**/reports/',
+    // A fixture's pre-built bundle, as the project's own build script wrote it.
+    'tools/sam-local/test/fixtures/*/dist/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,

@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const { allowLayerImports } = require('./layer-imports.cjs');
 
 /** @type {{ id: string } | null} */
 let current = null;
@@ -131,15 +132,33 @@ function fatal(errorType, error) {
 process.on('uncaughtException', (error) => fatal('Runtime.UncaughtException', error));
 process.on('unhandledRejection', (reason) => fatal('Runtime.UnhandledPromiseRejection', reason));
 
+// Lambda's Node.js runtimes before 24 also take callback handlers: the result is what the callback is given, or what
+// the returned promise settles to; a plain return value is not a result (aws-lambda-nodejs-runtime-interface-client
+// src/Runtime.js). Node.js 24's runtime has no callback: the handler's return value (or promise) is the result.
+const major = Number(/nodejs(\d+)/.exec(process.env.AWS_EXECUTION_ENV ?? '')?.[1] ?? 24);
+/** @param {Function} handler @param {unknown} event @param {object} context */
+function callHandler(handler, event, context) {
+  if (major >= 24) return handler(event, context);
+  return new Promise((resolve, reject) => {
+    /** @param {unknown} error @param {unknown} value */
+    const callback = (error, value) => (error ? reject(error) : resolve(value));
+    const returned = handler(event, context, callback);
+    if (returned && typeof returned.then === 'function') returned.then(resolve, reject);
+  });
+}
+
 /**
- * @param {{ type: 'invoke', id: string, taskRoot: string, handler: string, event: unknown,
+ * @param {{ type: 'invoke', id: string, taskRoot: string, handler: string, layerModules?: string[], event: unknown,
  *   context: Record<string, unknown>, timeoutMs: number }} message
  */
 async function invoke(message) {
   current = { id: message.id };
   let handler;
   try {
-    handlerPromise ??= loadHandler(message.taskRoot, message.handler);
+    if (!handlerPromise) {
+      allowLayerImports(message.layerModules ?? []);
+      handlerPromise = loadHandler(message.taskRoot, message.handler);
+    }
     handler = await handlerPromise;
   } catch (error) {
     // An init failure: Lambda discards the environment and retries init on the next request.
@@ -157,7 +176,7 @@ async function invoke(message) {
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
   try {
-    const result = await handler(message.event, context);
+    const result = await callHandler(handler, message.event, context);
     send({ type: 'result', id: message.id, ok: true, result: result === undefined ? null : result });
   } catch (error) {
     send({ type: 'result', id: message.id, ok: false, error: describe(error) });

@@ -204,6 +204,7 @@ export class FunctionRuntime {
           id: context.awsRequestId,
           taskRoot,
           handler: this.options.handler ?? fn.handler,
+          layerModules: this.options.nodePath ?? [],
           event,
           context: contextFields,
           timeoutMs,

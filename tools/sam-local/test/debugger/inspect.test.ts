@@ -12,7 +12,9 @@ import { startSamLocalProcess, type StartedProcess } from '../helpers/start-proc
 
 interface CallFrame {
   callFrameId: string;
+  functionName: string;
   location: { lineNumber: number; columnNumber: number };
+  scopeChain: Array<{ type: string; object: { objectId: string } }>;
 }
 
 describe('sam-local start-api --inspect', () => {
@@ -68,6 +70,17 @@ describe('sam-local start-api --inspect', () => {
       expression: 'process.env.SERVICE_NAME',
     });
     expect((evaluated.result as { value: unknown }).value).toBe('greeting');
+    // The build keeps its names while debugging (the template says Minify: true): the frame and its locals are the
+    // ones in the TypeScript source, not `Ne` and an empty scope.
+    expect(top!.functionName).toBe('handler');
+    const local = top!.scopeChain.find((scope) => scope.type === 'local');
+    const { result: variables } = (await session.send('Runtime.getProperties', {
+      objectId: local!.object.objectId,
+      ownProperties: true,
+    })) as { result: Array<{ name: string; value?: { value?: unknown } }> };
+    const values = Object.fromEntries(variables.map((variable) => [variable.name, variable.value?.value]));
+    expect(values).toMatchObject({ name: 'Ada', raw: 'Ada', length: 3 });
+    expect(Object.keys(values)).toEqual(expect.arrayContaining(['headers', 'answer', 'names']));
 
     await session.send('Debugger.resume');
     const answered = await response;

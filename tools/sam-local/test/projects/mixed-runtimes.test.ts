@@ -35,6 +35,11 @@ describe('start-api on a template with Python, image and makefile functions besi
     expect([res.status, res.json()]).toEqual([200, { inline: true, file: 'index.js', got: '/inline' }]);
   });
 
+  it('gives a nodejs22.x callback handler its callback, as Lambda’s runtimes before Node.js 24 do', async () => {
+    const res = await httpRequest(running.api.url, '/legacy');
+    expect([res.status, res.json()]).toEqual([200, { style: 'callback' }]);
+  });
+
   it('names each skipped function once, with its reason, at start-up', () => {
     const skipped = running.lines.filter((line) => line.startsWith('Skipping '));
     expect(skipped).toEqual([

@@ -1,7 +1,8 @@
 // Globals.Function applied to each function as SAM applies it (aws/serverless-application-model
 // samtranslator/plugins/globals/globals.py, _do_merge): maps merged key by key, lists joined, the function's own
 // single values winning.
-import { listFunctions } from '../../src/template/functions';
+import { findFunction, listFunctions, readFunctions, skippedLines, splitHandler } from '../../src/template/functions';
+import { layerNodePath } from '../../src/template/layers';
 import { parseTemplate } from '../../src/template/template';
 
 function functionsOf(yaml: string): ReturnType<typeof listFunctions> {
@@ -56,5 +57,121 @@ Resources:
       'arn:aws:lambda:us-east-1:123456789012:layer:shared:1',
       'arn:aws:lambda:us-east-1:123456789012:layer:own:2',
     ]);
+  });
+});
+
+// Which functions sam-local runs and how (issue 19): SAM CLI runs a function without build metadata from its
+// CodeUri (the template's folder without one), InlineCode as index.js, esbuild functions from their build; image
+// functions, other runtimes, makefile builds and code in S3 cannot run here and are skipped with a reason.
+describe('readFunctions', () => {
+  const read = (yaml: string): ReturnType<typeof readFunctions> =>
+    readFunctions({ path: '/project/template.yaml', dir: '/project', template: parseTemplate(yaml) });
+
+  it('tells the code kinds apart, and takes the template’s folder for a missing CodeUri', () => {
+    const { functions, skipped } = read(`
+Globals: { Function: { Runtime: nodejs24.x } }
+Resources:
+  Built: { Type: AWS::Serverless::Function, Properties: { CodeUri: src/, Handler: app.handler }, Metadata: { BuildMethod: esbuild } }
+  Plain: { Type: AWS::Serverless::Function, Properties: { CodeUri: hello-world/, Handler: app.lambdaHandler } }
+  NoCodeUri: { Type: AWS::Serverless::Function, Properties: { Handler: src/handlers/get.handler } }
+  Npm: { Type: AWS::Serverless::Function, Properties: { CodeUri: fn/, Handler: a.b }, Metadata: { BuildMethod: nodejs24.x } }
+  Inline: { Type: AWS::Serverless::Function, Properties: { Handler: index.handler, InlineCode: "exports.handler = 1" } }
+`);
+    expect(skipped).toEqual([]);
+    expect(functions.map((fn) => [fn.logicalId, fn.code, fn.codeDir])).toEqual([
+      ['Built', { kind: 'esbuild' }, '/project/src'],
+      ['Plain', { kind: 'directory' }, '/project/hello-world'],
+      ['NoCodeUri', { kind: 'directory' }, '/project'],
+      ['Npm', { kind: 'directory' }, '/project/fn'],
+      ['Inline', { kind: 'inline', source: 'exports.handler = 1' }, '/project'],
+    ]);
+  });
+
+  it('skips what cannot run here, each with its reason, and keeps the rest', () => {
+    const { functions, skipped } = read(`
+Resources:
+  Node: { Type: AWS::Serverless::Function, Properties: { CodeUri: a/, Handler: a.h, Runtime: nodejs22.x } }
+  Py: { Type: AWS::Serverless::Function, Properties: { CodeUri: b/, Handler: b.h, Runtime: python3.13 } }
+  Image: { Type: AWS::Serverless::Function, Properties: { PackageType: Image } }
+  Make: { Type: AWS::Serverless::Function, Properties: { CodeUri: c/, Handler: c.h, Runtime: nodejs24.x }, Metadata: { BuildMethod: makefile } }
+  S3: { Type: AWS::Serverless::Function, Properties: { CodeUri: s3://bucket/key.zip, Handler: d.h, Runtime: nodejs24.x } }
+  S3Map: { Type: AWS::Serverless::Function, Properties: { CodeUri: { Bucket: b, Key: k }, Handler: d.h, Runtime: nodejs24.x } }
+  NoHandler: { Type: AWS::Serverless::Function, Properties: { CodeUri: e/, Runtime: nodejs24.x } }
+  NoRuntime: { Type: AWS::Serverless::Function, Properties: { CodeUri: e/, Handler: e.h } }
+`);
+    expect(functions.map((fn) => fn.logicalId)).toEqual(['Node']);
+    expect(Object.fromEntries(skipped.map((fn) => [fn.logicalId, fn.reason]))).toEqual({
+      Py: 'its runtime is python3.13; sam-local runs Node.js functions only',
+      Image: 'it is an image function (PackageType: Image); sam-local runs .zip functions',
+      Make: 'BuildMethod: makefile is not supported; sam-local builds esbuild functions and runs the others from CodeUri',
+      S3: 'its CodeUri is in S3; only local code can run offline',
+      S3Map: 'its CodeUri is in S3; only local code can run offline',
+      NoHandler: 'it has no Handler',
+      NoRuntime: 'it has no Runtime',
+    });
+    expect(skippedLines(skipped.slice(0, 1))).toEqual([
+      'Skipping Py: its runtime is python3.13; sam-local runs Node.js functions only. The other functions are served.',
+    ]);
+  });
+
+  it('finds a function beside a skipped one, and explains a skipped one', () => {
+    const loaded = {
+      path: '/project/template.yaml',
+      dir: '/project',
+      template: parseTemplate(`
+Resources:
+  Node: { Type: AWS::Serverless::Function, Properties: { CodeUri: a/, Handler: a.h, Runtime: nodejs22.x } }
+  Py: { Type: AWS::Serverless::Function, Properties: { CodeUri: b/, Handler: b.h, Runtime: python3.13 } }
+`),
+    };
+    expect(findFunction(loaded, 'Node').logicalId).toBe('Node');
+    expect(() => findFunction(loaded, 'Py')).toThrow(
+      'Py cannot run in sam-local: its runtime is python3.13; sam-local runs Node.js functions only',
+    );
+    expect(() => findFunction(loaded)).toThrow('The template has 2 functions; name one: Node, Py');
+  });
+
+  it('reads local layers (as they are, or built by the npm builder) and keeps ARN layers apart', () => {
+    const [fn] = read(`
+Resources:
+  Plain: { Type: AWS::Serverless::LayerVersion, Properties: { ContentUri: layers/plain/ } }
+  Built: { Type: AWS::Serverless::LayerVersion, Properties: { ContentUri: layers/built/ }, Metadata: { BuildMethod: nodejs24.x } }
+  Made: { Type: AWS::Serverless::LayerVersion, Properties: { ContentUri: layers/made/ }, Metadata: { BuildMethod: makefile } }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: a/
+      Handler: a.h
+      Runtime: nodejs24.x
+      Layers: [!Ref Plain, !Ref Built, !Ref Made, !Sub 'arn:aws:lambda:\${AWS::Region}:123456789012:layer:x:1']
+`).functions;
+    expect(fn?.layers).toEqual([
+      { logicalId: 'Plain', nodejsDir: '/project/layers/plain/nodejs' },
+      { logicalId: 'Built', nodejsDir: '/project/layers/built' },
+    ]);
+    expect(fn?.remoteLayers).toEqual([
+      'Made (BuildMethod: "makefile", which sam-local does not build)',
+      'arn:aws:lambda:us-east-1:123456789012:layer:x:1',
+    ]);
+    expect(layerNodePath(fn?.layers ?? [], 'nodejs24.x')).toEqual([
+      '/project/layers/built/node24/node_modules',
+      '/project/layers/plain/nodejs/node24/node_modules',
+      '/project/layers/built/node_modules',
+      '/project/layers/plain/nodejs/node_modules',
+    ]);
+  });
+});
+
+// Lambda's reading of a Handler (aws-lambda-nodejs-runtime-interface-client src/UserFunction.js).
+describe('splitHandler', () => {
+  it('takes folders before the last slash, the module up to the first dot, the export path after it', () => {
+    expect(splitHandler('src/handlers/get-all-items.getAllItemsHandler')).toEqual({
+      moduleRoot: 'src/handlers/',
+      module: 'get-all-items',
+      exportName: 'getAllItemsHandler',
+    });
+    expect(splitHandler('index.handlers.get')).toEqual({ moduleRoot: '', module: 'index', exportName: 'handlers.get' });
+    expect(() => splitHandler('../up.handler')).toThrow('is not of the form file.export');
+    expect(() => splitHandler('nodot')).toThrow('is not of the form file.export');
   });
 });
