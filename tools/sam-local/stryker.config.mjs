@@ -1,4 +1,5 @@
-// Mutation testing of the API Gateway translation (request event, proxy result, routes, API model, Globals):
+// Mutation testing of the API Gateway translation (REST: request event, proxy result, routes, API model, Globals;
+// HTTP APIs and function URLs: the payload 2.0 and 1.0 events, the 2.0 result, routes, CORS):
 // `npm run test:mutation` in this workspace. Too slow for every push, so .github/workflows/mutation.yml runs it
 // weekly and on demand; the HTML report goes to reports/mutation/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -10,6 +11,12 @@ const config = {
     'src/api-gateway/routes.ts',
     'src/api-gateway/apis.ts',
     'src/template/globals.ts',
+    'src/http-api/event-v2.ts',
+    'src/http-api/event-v1.ts',
+    'src/http-api/request-parts.ts',
+    'src/http-api/result-v2.ts',
+    'src/http-api/routes.ts',
+    'src/http-api/cors.ts',
   ],
   // Each mutant runs only the tests that executed its code.
   coverageAnalysis: 'perTest',
@@ -29,7 +36,7 @@ const config = {
       // - the suites that spawn the CLI (invoke-cli, hostile/signals, lambda-api, debugger) run the code in another
       //   process, which Stryker can neither see nor switch.
       // A behaviour of these files that only an end-to-end suite checks shows here as a survivor: give it a unit test.
-      testMatch: ['**/test/api-gateway/**/*.test.ts', '**/test/template/**/*.test.ts'],
+      testMatch: ['**/test/api-gateway/**/*.test.ts', '**/test/template/**/*.test.ts', '**/test/http-api/**/*.test.ts'],
     },
   },
   // No TypeScript checker on purpose: the translation takes whatever a client or a function sends, so a mutant
