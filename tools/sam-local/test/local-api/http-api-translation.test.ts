@@ -34,7 +34,7 @@ function deployedRoutes(resources: Resources): string[] {
       (other) =>
         other.Type === 'AWS::ApiGatewayV2::Stage' && (other.Properties.ApiId as { Ref?: string }).Ref === apiId,
     );
-    const stageName = String(stage?.Properties.StageName ?? '$default');
+    const stageName = (stage?.Properties.StageName as string | undefined) ?? '$default';
     const paths = ((resource.Properties.Body as { paths?: Record<string, Record<string, unknown>> } | undefined)
       ?.paths ?? {}) as Record<string, Record<string, { 'x-amazon-apigateway-integration': Record<string, unknown> }>>;
     for (const [path, methods] of Object.entries(paths)) {
@@ -43,7 +43,7 @@ function deployedRoutes(resources: Resources): string[] {
         const upper = method === 'x-amazon-apigateway-any-method' ? 'ANY' : method.toUpperCase();
         const routeKey = path === '$default' ? '$default' : `${upper} ${path}`;
         routes.push(
-          `${apiId} ${stageName} ${routeKey} ${String(integration.payloadFormatVersion)} ${String(integration.timeoutInMillis ?? 30000)}`,
+          `${apiId} ${stageName} ${routeKey} ${String(integration.payloadFormatVersion)} ${(integration.timeoutInMillis as number | undefined) ?? 30000}`,
         );
       }
     }
