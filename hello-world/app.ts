@@ -66,7 +66,7 @@ export const lambdaHandler = createHandler({
   allowedOrigin: process.env.ALLOWED_ORIGIN,
 });
 
-// Every key in the one call: setCorrelationId/appendKeys and resetKeys would add three Logger calls per request.
+// Every key in the one call, so nothing from one request can linger into the next (appended keys would need a reset).
 function logHandled(logger: Logger, correlationId: string | undefined, statusCode: number, reason?: string): void {
   logger.info('Request handled', { correlation_id: correlationId, reason, statusCode });
 }

@@ -37,9 +37,21 @@ describe('validateName', () => {
   });
 });
 
+// The greeting's wording, written here and in hello-world/greeting.ts only: every other test, openapi.yaml and the
+// Postman collection check the response's shape and the name in it. Change the words in both places together.
+const GREETINGS = { world: 'Hello, World!', ada: 'Hello, Ada!' };
+
 describe('greet', () => {
-  it('greets the world without a name and the name with one', () => {
-    expect(greet(undefined)).toBe('Hello, World!');
-    expect(greet('Ada')).toBe('Hello, Ada!');
+  it('greets the world without a name and the name with one, in the words GREETINGS in this file expects', () => {
+    const said = { world: greet(undefined), ada: greet('Ada') };
+    try {
+      expect(said).toEqual(GREETINGS);
+    } catch (error) {
+      throw new Error(
+        `greet() in hello-world/greeting.ts says ${JSON.stringify(said)}. If you changed the wording on purpose, ` +
+          `update GREETINGS in tests/greeting.test.ts to match.\n\n${(error as Error).message}`,
+        { cause: error },
+      );
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { captureOutput, isEmf, parseJsonLines } from './helpers/capture-output';
 import { freshHandler, HELLO, helloContext } from './helpers/handler';
 import { eventFiles, eventFilesFor, loadEvent } from './helpers/project';
-import { EXPECTATIONS, expectationFor } from './expectations';
+import { EXPECTATIONS, expectationFor, greetingTo } from './expectations';
 
 // JSON, readable by a browser on the origin the template allows (its AllowedOrigin parameter).
 const RESPONSE_HEADERS = {
@@ -45,14 +45,14 @@ describe('lambdaHandler with malformed input', () => {
     for (const value of [undefined, null, 'name=Ada', 42, []]) {
       const event = { ...base, queryStringParameters: value, multiValueQueryStringParameters: value } as never;
       const { result } = await captureOutput(() => handler(event, helloContext()));
-      expect([result.statusCode, JSON.parse(result.body)]).toEqual([200, { message: 'Hello, World!' }]);
+      expect([result.statusCode, JSON.parse(result.body)]).toEqual([200, greetingTo()]);
     }
   });
 
   it('reads name from multiValueQueryStringParameters when the single-value map lacks it', async () => {
     const event = { ...base, queryStringParameters: null, multiValueQueryStringParameters: { name: ['Ada'] } };
     const { result } = await captureOutput(() => handler(event, helloContext()));
-    expect(JSON.parse(result.body)).toEqual({ message: 'Hello, Ada!' });
+    expect(JSON.parse(result.body)).toEqual(greetingTo('Ada'));
   });
 
   it('rejects a name that is not a string', async () => {
@@ -66,7 +66,7 @@ describe('lambdaHandler with malformed input', () => {
     const query = JSON.parse('{"__proto__": {"name": "Mallory"}, "constructor": "x"}') as Record<string, string>;
     const event = { ...base, queryStringParameters: query, multiValueQueryStringParameters: null };
     const { result } = await captureOutput(() => handler(event, helloContext()));
-    expect(JSON.parse(result.body)).toEqual({ message: 'Hello, World!' });
+    expect(JSON.parse(result.body)).toEqual(greetingTo());
   });
 
   it('answers 500 with the request id and no internal detail when reading the event throws', async () => {
@@ -90,7 +90,7 @@ describe('createHandler without an allowed origin', () => {
     const handler = freshHandler({});
     const { result } = await captureOutput(() => handler(loadEvent('hello-name.json'), helloContext()));
     expect(result.headers).toEqual({ 'Content-Type': 'application/json' });
-    expect(JSON.parse(result.body)).toEqual({ message: 'Hello, Ada!' });
+    expect(JSON.parse(result.body)).toEqual(greetingTo('Ada'));
   });
 });
 
@@ -127,7 +127,7 @@ describe('lambdaHandler, the export template.yaml names', () => {
       'Content-Type': 'application/json',
       'Access-Control-Allow-Origin': 'https://app.example.com',
     });
-    expect(JSON.parse(result.body)).toEqual({ message: 'Hello, Ada!' });
+    expect(JSON.parse(result.body)).toEqual(greetingTo('Ada'));
     expect(stderr).toEqual([]);
     const documents = parseJsonLines(stdout);
     expect(documents.filter((d) => !isEmf(d))).toMatchObject([

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { greet } from '../../hello-world/greeting';
 import type { LoopbackServer } from '../helpers/loopback-server';
 import { startProjectApi, type RunningApi } from '../helpers/local-api';
 import { ROOT } from '../helpers/project';
@@ -18,6 +19,8 @@ const SCREENSHOT =
     ? join(ROOT, 'docs', 'cors-browser-test.png')
     : join(tmpdir(), 'sam-hello-api-cors-browser-test.png');
 const WAIT_MS = 10_000;
+// What the page shows for ?name=Ada, in the function's own words (tests/greeting.test.ts pins them).
+const GREETING_SHOWN = `200: ${greet('Ada')}`;
 
 // Before any test starts, so the way to install it is the one thing the run says.
 if (!existsSync(CHROMIUM_PATH)) {
@@ -26,7 +29,7 @@ if (!existsSync(CHROMIUM_PATH)) {
 }
 
 interface PageRun {
-  /** What the page rendered: "200: Hello, Ada!" or the fetch error. */
+  /** What the page rendered: the status and the greeting (GREETING_SHOWN), or the fetch error. */
   result: string;
   state: string;
   /** The browser's console errors (where Chromium explains a CORS refusal). */
@@ -101,7 +104,7 @@ void describe(
       const run = await runPage(allowedOrigin, { screenshot: SCREENSHOT });
       assert.deepEqual(
         { result: run.result, state: run.state, apiRequests: run.apiRequests, consoleErrors: run.consoleErrors },
-        { result: '200: Hello, Ada!', state: 'ok', apiRequests: ['GET /dev/hello?name=Ada 200'], consoleErrors: [] },
+        { result: GREETING_SHOWN, state: 'ok', apiRequests: ['GET /dev/hello?name=Ada 200'], consoleErrors: [] },
       );
     });
 
@@ -111,7 +114,7 @@ void describe(
       assert.deepEqual(
         { result: run.result, state: run.state, apiRequests: run.apiRequests },
         {
-          result: '200: Hello, Ada!',
+          result: GREETING_SHOWN,
           state: 'ok',
           apiRequests: ['OPTIONS /dev/hello?name=Ada 200', 'GET /dev/hello?name=Ada 200'],
         },
