@@ -9,7 +9,7 @@ import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
 import { startLocalFunctions } from '../lambda/local-functions';
 import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
-import { allFunctionIds } from '../template/functions';
+import { allFunctionIds, readFunctions } from '../template/functions';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
 import { stopOnSignals } from './graceful-stop';
@@ -76,8 +76,11 @@ export async function startLambda(args: string[]): Promise<void> {
     explainPortInUse(error, { [port]: '--port <number>' });
   }
   log(`Lambda Invoke API (no Docker) ready in ${Date.now() - started} ms on ${endpoint.url}. Functions:`);
-  for (const functionId of functionIds) log(`  ${functionId}`);
-  log(`e.g. aws lambda invoke --endpoint-url ${endpoint.url} --function-name ${functionIds[0]} out.json`);
+  const skipped = new Set(readFunctions(loaded, parameters).skipped.map((fn) => fn.logicalId));
+  for (const functionId of functionIds) log(`  ${functionId}${skipped.has(functionId) ? ' (skipped, see above)' : ''}`);
+  log(
+    `e.g. aws lambda invoke --endpoint-url ${endpoint.url} --function-name ${functionIds.find((id) => !skipped.has(id)) ?? functionIds[0]} out.json`,
+  );
   for (const line of functions.attachLines) log(line);
   const warning = exposureWarning({ invoke: { host, port: endpoint.port }, ...(inspector ? { inspector } : {}) });
   if (warning) console.warn(warning);

@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { build, context, type BuildOptions, type BuildResult as EsbuildResult } from 'esbuild';
 import type { FunctionSpec } from '../template/functions';
 import { writeFilesAtomically } from './atomic-write';
+import { NOT_WATCHED, watchCodeDir } from './watch-code';
 import { buildOptionsFromFlags, EsbuildFlagError } from './esbuild-flags';
 import { handlerModuleFile } from './handler-file';
 import { samEsbuildFlags } from './sam-esbuild';
@@ -147,5 +148,26 @@ export async function watchFunction(
     plugins: [{ name: 'report-builds', setup: (b) => b.onEnd(report) }],
   });
   await ctx.watch();
-  return { first: await first, dispose: () => ctx.dispose() };
+  // esbuild's watch mode polls a few files at a time, so it can take hundreds of milliseconds to see an edit. The
+  // function's own folder is also watched by the operating system (fs.watch), which starts the rebuild at once;
+  // esbuild's polling still sees the sources outside it. A failed rebuild is reported by onEnd like any other.
+  // Not when the build lands in a watched folder (a --build-dir inside CodeUri): each build would start the next.
+  const sources = buildsInside(fn.codeDir, outdir)
+    ? { close: () => undefined }
+    : watchCodeDir(fn.codeDir, () => void ctx.rebuild().catch(() => undefined));
+  return {
+    first: await first,
+    dispose: () => {
+      sources.close();
+      return ctx.dispose();
+    },
+  };
+}
+
+/** outdir is inside codeDir, in a folder watchCodeDir watches. */
+function buildsInside(codeDir: string, outdir: string): boolean {
+  const path = relative(codeDir, outdir);
+  if (path === '') return true;
+  if (path.startsWith('..') || isAbsolute(path)) return false;
+  return !NOT_WATCHED.has(path.split(sep)[0] ?? '');
 }

@@ -36,6 +36,7 @@ export async function prepareFunctionCode(
   const { onChange } = options;
   switch (fn.code.kind) {
     case 'esbuild': {
+      isolateFromProject(outdir);
       if (!onChange) {
         const built = await buildFunction(fn, outdir, options.local);
         return { taskRoot: outdir, handler: built.handler, dispose: () => Promise.resolve() };
@@ -48,7 +49,7 @@ export async function prepareFunctionCode(
       return { taskRoot: outdir, handler: watcher.first.handler, dispose: watcher.dispose };
     }
     case 'inline': {
-      mkdirSync(outdir, { recursive: true });
+      isolateFromProject(outdir);
       writeFilesAtomically([{ path: join(outdir, 'index.js'), contents: Buffer.from(fn.code.source) }]);
       return { taskRoot: outdir, handler: fn.handler, dispose: () => Promise.resolve() };
     }
@@ -65,4 +66,22 @@ export async function prepareFunctionCode(
       };
     }
   }
+}
+
+/**
+ * On Lambda a build's output is /var/task, with no package.json above it, so a `.js` file there is CommonJS. Locally
+ * the output sits inside the project, and Node (and Lambda's loader) would take the project's package.json: with
+ * `"type": "module"` there, a CommonJS bundle would be loaded as an ES module. An empty package.json in the output
+ * folder ends that lookup where /var/task ends it.
+ */
+function isolateFromProject(outdir: string): void {
+  mkdirSync(outdir, { recursive: true });
+  writeFilesAtomically([
+    {
+      path: join(outdir, 'package.json'),
+      contents: Buffer.from(
+        '{ "//": "written by sam-local: this folder stands for /var/task, with no package.json above it" }\n',
+      ),
+    },
+  ]);
 }

@@ -148,7 +148,8 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
       }
     }
     if (options.typeCheck) {
-      const codeDirs = served.map((fn) => fn.codeDir);
+      // TypeScript is checked where esbuild builds it; plain JavaScript and pre-built code have nothing to check.
+      const codeDirs = served.filter((fn) => fn.code.kind === 'esbuild').map((fn) => fn.codeDir);
       disposers.push(startTypeCheck(codeDirs, log).stop);
     }
   } catch (error) {

@@ -25,9 +25,17 @@ export class FunctionPool {
     (this.environments[0] ?? this.pick()).prestart();
   }
 
+  /**
+   * New code: every environment is replaced. Those this pool had start again at once, so a worker process is up
+   * before the next request (the handler still loads on that request: its cold start, as on Lambda).
+   */
   reload(): void {
     this.unavailable = undefined;
-    for (const environment of this.environments) environment.reload();
+    for (const environment of this.environments) {
+      environment.reload();
+      // While debugging, the environment restarts itself once the old one has left its inspector port.
+      if (!this.options.debugging) environment.prestart();
+    }
   }
 
   markUnavailable(reason: string): void {

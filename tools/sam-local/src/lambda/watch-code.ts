@@ -2,7 +2,7 @@ import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 
 // Folders that are not the function's own sources: dependencies, version control, build output.
-const NOT_WATCHED = new Set(['node_modules', '.git', '.aws-sam']);
+export const NOT_WATCHED = new Set(['node_modules', '.git', '.aws-sam']);
 // Editors write a file in several steps; one reload for the burst.
 const SETTLE_MS = 50;
 

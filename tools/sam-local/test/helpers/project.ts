@@ -28,9 +28,18 @@ export function copyProject(name: string): ProjectCopy {
   return { dir, template: join(dir, 'template.yaml'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** `sam-local start-api` in process on a free loopback port (real HTTP), without watch or type check. */
+/**
+ * `sam-local start-api` in process on a free loopback port (real HTTP), without watch or type check, building into
+ * the project's own .aws-sam/local-build as the command does.
+ */
 export function serveProject(project: ProjectCopy, options: Parameters<typeof startTestApi>[0] = {}): Promise<TestApi> {
-  return startTestApi({ templatePath: project.template, watch: false, typeCheck: false, ...options });
+  return startTestApi({
+    templatePath: project.template,
+    watch: false,
+    typeCheck: false,
+    buildDir: join(project.dir, '.aws-sam', 'local-build'),
+    ...options,
+  });
 }
 
 export interface CliRun {

@@ -1,7 +1,7 @@
 // Fixture projects of each code shape real SAM projects have (issue 19), each served by start-api, invoked by
 // invoke and by start-lambda, answering as under `sam local`: the web backend without CodeUri (nested .mjs
-// handlers), an ES module under "type": "module" with top-level await and a nested export path, and a pre-built
-// dist/. The sources each fixture is modelled on are named in its template.yaml.
+// handlers), an ES module under "type": "module" with top-level await and a nested export path, esbuild ES module
+// and CommonJS builds in a "type": "module" project, and a pre-built dist/. The sources each fixture is modelled on are named in its template.yaml.
 import { httpRequest } from '../helpers/local-api';
 import {
   copyProject,
@@ -59,6 +59,22 @@ const PROJECTS: Record<string, Case[]> = {
       event: getEvent('/legacy'),
       status: 200,
       body: { moduleType: 'cjs' },
+    },
+  ],
+  'esbuild-esm': [
+    {
+      functionId: 'EsmFunction',
+      path: '/esm',
+      event: getEvent('/esm'),
+      status: 200,
+      body: { format: 'esm with a require banner', startedAt: 'number' },
+    },
+    {
+      functionId: 'CjsFunction',
+      path: '/cjs',
+      event: getEvent('/cjs'),
+      status: 200,
+      body: { format: 'cjs' },
     },
   ],
   'prebuilt-dist': [

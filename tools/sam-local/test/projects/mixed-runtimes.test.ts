@@ -2,6 +2,8 @@
 // and node_modules) with functions sam-local cannot run (Python, an image, a makefile build): the Node functions are
 // served by start-api, invoke and start-lambda; each skipped one is named once at start-up, and asking for it gives
 // its reason instead of stopping the others (issue 19).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { httpRequest } from '../helpers/local-api';
 import {
   copyProject,
@@ -104,3 +106,33 @@ describe('start-lambda on the mixed template', () => {
     });
   });
 });
+
+describe('start-api watching a function that runs from its CodeUri', () => {
+  it('serves an edit of the plain-JS source on the next request, with no build and no type check', async () => {
+    const edited = copyProject('mixed-runtimes');
+    const running = await serveProject(edited, { watch: true, typeCheck: true });
+    try {
+      const before = await httpRequest(running.api.url, '/hello');
+      expect((before.json() as { message: string }).message).toBe('Hello World');
+      const app = join(edited.dir, 'hello-world', 'app.js');
+      writeFileSync(app, readFileSync(app, 'utf8').replace("titleCase('hello world')", "titleCase('edited world')"));
+      await waitFor(() =>
+        running.lines.some((line) => line === 'HelloWorldFunction changed; the next request runs the new code'),
+      );
+      const after = await httpRequest(running.api.url, '/hello');
+      expect((after.json() as { message: string }).message).toBe('Edited World');
+      expect(running.lines.filter((line) => line.startsWith('Type check'))).toEqual([]);
+    } finally {
+      await running.stop();
+      edited.remove();
+    }
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

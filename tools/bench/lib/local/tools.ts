@@ -1,0 +1,176 @@
+// The three servers bench:local compares, as a developer starts each: the command line, its environment, and the
+// handling of its process (started in a process group of its own, stopped with everything it started).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BENCH_DIR, ROOT } from '../paths';
+import type { PeerInstall } from './peer';
+import { processLinks, treeOf } from './process-tree';
+
+export type ToolName = 'floor' | 'sam-local' | 'serverless-offline';
+export const TOOL_NAMES: ToolName[] = ['floor', 'sam-local', 'serverless-offline'];
+export const TOOL_LABELS: Record<ToolName, string> = {
+  floor: 'floor: node:http calling the handler',
+  'sam-local': 'sam-local start-api',
+  'serverless-offline': 'serverless-offline',
+};
+
+/** The starter function's environment, as template.yaml and serverless.yml give it. */
+const HELLO_ENVIRONMENT = {
+  POWERTOOLS_SERVICE_NAME: 'hello-world',
+  POWERTOOLS_METRICS_NAMESPACE: 'SamHelloApi',
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+  ALLOWED_ORIGIN: '*',
+};
+
+export interface LaunchSpec {
+  tool: ToolName;
+  /** The tool's project folder (writeProject). */
+  dir: string;
+  port: number;
+  /** sam-local's --max-environments (default 1); serverless-offline has no such cap. */
+  environments?: number;
+  /** Serve edits: serverless-offline's --reloadHandler, node --watch for the floor (sam-local watches by default). */
+  reload?: boolean;
+  /** TMPDIR for the process: an empty one means tsx's transform cache is empty (a first run). */
+  tmpDir?: string;
+  /** Where the server's output goes; default /dev/null, as nobody reads a developer's terminal in a benchmark. */
+  logFile?: string;
+}
+
+export interface Tooling {
+  node: string;
+  peer: PeerInstall;
+}
+
+const SAM_LOCAL_BIN = join(ROOT, 'tools', 'sam-local', 'bin', 'sam-local.cjs');
+const FLOOR_SERVER = join(BENCH_DIR, 'servers', 'floor-api.cjs');
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+/** The arguments after `node` and the extra environment each tool is started with. */
+export async function commandFor(
+  spec: LaunchSpec,
+  tooling: Tooling,
+): Promise<{ args: string[]; env: Record<string, string> }> {
+  switch (spec.tool) {
+    case 'floor':
+      return {
+        args: [
+          ...(spec.reload ? ['--watch'] : []),
+          '--import',
+          TSX_LOADER,
+          FLOOR_SERVER,
+          '--port',
+          String(spec.port),
+          '--route',
+          '/trivial=trivial/handler.ts#handler',
+          '--route',
+          '/hello=hello-world/app.ts#lambdaHandler',
+        ],
+        env: HELLO_ENVIRONMENT,
+      };
+    case 'sam-local':
+      // As `npm start` runs it, minus the type checker (the peer has none; it is a separate tsc process) and with
+      // JSON logs (Powertools' pretty printing is more output than the peer writes).
+      return {
+        args: [
+          SAM_LOCAL_BIN,
+          'start-api',
+          '--template',
+          'template.yaml',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(spec.port),
+          '--max-environments',
+          String(spec.environments ?? 1),
+          '--no-type-check',
+          '--json-logs',
+        ],
+        env: {},
+      };
+    case 'serverless-offline':
+      return {
+        args: [
+          tooling.peer.serverlessBin,
+          'offline',
+          '--host',
+          '127.0.0.1',
+          '--httpPort',
+          String(spec.port),
+          '--lambdaPort',
+          String(await freePort()),
+          '--noPrependStageInUrl',
+          ...(spec.reload ? ['--reloadHandler'] : []),
+        ],
+        // No telemetry or update notices over the network.
+        env: { SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+      };
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Running {
+  spec: LaunchSpec;
+  pid: number;
+  url: string;
+  /** Ends the server and every process it started; resolves once they are gone. */
+  stop: () => Promise<void>;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the tool now (the caller times from just before this call). */
+export async function launch(spec: LaunchSpec, tooling: Tooling): Promise<Running> {
+  const { args, env } = await commandFor(spec, tooling);
+  const output = spec.logFile ? openSync(spec.logFile, 'a') : 'ignore';
+  let child: ChildProcess;
+  try {
+    child = spawn(tooling.node, args, {
+      cwd: spec.dir,
+      env: { ...process.env, ...env, ...(spec.tmpDir ? { TMPDIR: spec.tmpDir } : {}) },
+      detached: true,
+      stdio: ['ignore', output, output],
+    });
+  } finally {
+    if (typeof output === 'number') closeSync(output);
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${spec.tool} did not start`);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    // Everything it started, taken before the stop: a worker in a process group of its own is still ours to end.
+    const tree = treeOf(pid, processLinks());
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    for (const leftover of tree.filter(alive)) process.kill(leftover, 'SIGKILL');
+  };
+  return { spec, pid, url: `http://127.0.0.1:${spec.port}`, stop };
+}
