@@ -108,10 +108,18 @@ function mergeHeaders(headers: unknown, multiValueHeaders: unknown): Record<stri
       if (!merged[key]?.includes(String(value))) merged[key] = [...(merged[key] ?? []), String(value)];
     }
   }
-  const invalid = Object.entries(merged).find(
-    ([name, values]) => !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || values.some((v) => /[\r\n\0]/.test(v)),
-  );
-  if (invalid) return `header ${JSON.stringify(invalid[0])} is not a valid HTTP header`;
+  for (const [name, values] of Object.entries(merged)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return `header ${JSON.stringify(name)} is not a valid HTTP header`;
+    for (const value of values) {
+      // What HTTP/1.1 (RFC 9110 field-value: tab, visible ASCII, obs-text) and so Node can send: no control
+      // characters, nothing above U+00FF. What API Gateway does with such a value is not recorded; it is treated as
+      // the malformed result it would be for any response API Gateway cannot send (docs/conformance.md).
+      const bad = /[^\t\x20-\x7e\x80-\xff]/u.exec(value);
+      if (bad) {
+        return `header ${JSON.stringify(name)} is not a valid HTTP header: its value has ${characterName(bad[0])} at index ${bad.index}, which HTTP cannot carry`;
+      }
+    }
+  }
   const sent: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(merged)) {
     const lower = name.toLowerCase();
@@ -119,6 +127,13 @@ function mergeHeaders(headers: unknown, multiValueHeaders: unknown): Record<stri
     sent[REMAPPED.has(lower) ? `x-amzn-Remapped-${name}` : name] = values;
   }
   return sent;
+}
+
+function characterName(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  return code <= 0xff
+    ? `the control character \\x${code.toString(16).padStart(2, '0')}`
+    : `U+${code.toString(16).toUpperCase().padStart(4, '0')} ${JSON.stringify(char)}`;
 }
 
 // Results arrive as JSON (the function's worker sends them with JSON serialization), so a value is null, a list, an

@@ -145,7 +145,12 @@ export function findRouteForPath(routes: Route[], method: string, rawPath: strin
     });
   matching.sort((a, b) => moreSpecific(a.route, b.route));
   const best = matching.filter((m) => moreSpecific(m.route, matching[0]!.route) === 0);
-  const found = best.find((m) => m.route.method === method) ?? best.find((m) => m.route.method === 'ANY');
+  // ANY is the catch-all of the seven methods a REST API can define (API Gateway's method httpMethod values:
+  // DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT, ANY); another method (TRACE, PROPFIND, …) matches no method, and is
+  // answered as a method the resource does not define (403 Missing Authentication Token).
+  const found =
+    best.find((m) => m.route.method === method) ??
+    (ALL_METHODS.includes(method) ? best.find((m) => m.route.method === 'ANY') : undefined);
   if (!found) return { kind: 'no-route' };
   const stagePath = stage === undefined ? `/${found.route.api.stage}${path === '/' ? '' : path}` : `/${stage}${rest}`;
   return { kind: 'match', match: { ...found, path, stagePath } };

@@ -6,6 +6,12 @@ import { readFileSync } from 'node:fs';
  */
 export type EnvVarsFile = Record<string, Record<string, string>>;
 
+// Lambda's rule for a variable's name: the Environment.Variables key pattern of the Lambda API reference
+// (https://docs.aws.amazon.com/lambda/latest/dg/API_Environment.html): a letter, then at least one letter, digit or
+// underscore. CreateFunction refuses any other name, so a name the deployed function could never have is refused
+// here too, before it reaches a worker (a name with `=` or NUL cannot even be put into a process's environment).
+const LAMBDA_VARIABLE_NAME = /^[a-zA-Z]([a-zA-Z0-9_])+$/;
+
 export function readEnvVarsFile(path: string): EnvVarsFile {
   let parsed: unknown;
   try {
@@ -17,6 +23,7 @@ export function readEnvVarsFile(path: string): EnvVarsFile {
     throw new Error(`Env-vars file ${path} must be a JSON object of sections ("Parameters" or a function id)`);
   }
   const file: EnvVarsFile = {};
+  const refused: string[] = [];
   for (const [section, variables] of Object.entries(parsed)) {
     if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
       throw new Error(`Env-vars file ${path}: section "${section}" must be an object of NAME: value`);
@@ -26,8 +33,18 @@ export function readEnvVarsFile(path: string): EnvVarsFile {
       if (!['string', 'number', 'boolean'].includes(typeof value)) {
         throw new Error(`Env-vars file ${path}: ${section}.${name} must be a string, number or boolean`);
       }
+      if (!LAMBDA_VARIABLE_NAME.test(name)) refused.push(`${section}: ${JSON.stringify(name)}`);
+      // A process environment cannot hold NUL: the value could never reach the function.
+      else if (String(value).includes('\0')) refused.push(`${section}: the value of ${name} (it contains NUL)`);
       file[section][name] = String(value);
     }
+  }
+  if (refused.length > 0) {
+    throw new Error(
+      `Env-vars file ${path}: ${refused.length === 1 ? 'this variable is' : 'these variables are'} not ones Lambda ` +
+        `accepts: ${refused.join('; ')}. A name starts with a letter and has at least two characters, all letters, ` +
+        `digits or underscores (Lambda's pattern [a-zA-Z]([a-zA-Z0-9_])+).`,
+    );
   }
   return file;
 }

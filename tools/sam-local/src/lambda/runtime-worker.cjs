@@ -4,6 +4,14 @@
 // receiving events over IPC. It runs apart from the server so a crash, exit() or runaway loop in the
 // function cannot take the server down; the parent replaces it when it dies.
 'use strict';
+// Lambda's runtime writes the function's output synchronously: nothing printed before process.exit() or a timeout
+// is lost. A pipe is non-blocking in Node, and writes it cannot take at once wait in memory (lost on exit); a
+// blocking pipe makes each write wait for the server to read instead.
+for (const stream of [process.stdout, process.stderr]) {
+  /** @type {{ _handle?: { setBlocking?: (blocking: boolean) => void } }} */ (
+    /** @type {unknown} */ (stream)
+  )._handle?.setBlocking?.(true);
+}
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -190,9 +198,6 @@ process.on('message', (message) => {
   const typed = /** @type {Parameters<typeof invoke>[0]} */ (message);
   if (typed && typed.type === 'invoke') void invoke(typed);
 });
-// The parent closes the channel to end the environment (close() in runtime.ts).
+// The parent closes the channel to end the environment (close() in runtime.ts). The environment is a process group of
+// its own, so a terminal's Ctrl+C does not reach it; SIGTERM (the server stopping it) ends it at once, even in a loop.
 process.on('disconnect', () => flushAndExit(0));
-// Ctrl+C in a terminal signals the whole process group: the server decides when environments end (and
-// this one ends with it, on disconnect), so an in-flight invocation still completes during a graceful stop.
-process.on('SIGINT', () => undefined);
-process.on('SIGTERM', () => undefined);

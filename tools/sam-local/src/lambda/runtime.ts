@@ -3,6 +3,8 @@ import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FunctionSpec } from '../template/functions';
 import { createLambdaContext } from './context';
+import { lambdaTrace } from './lambda-trace';
+import { ENVIRONMENT_MARKER, newMarker, watchGroup, type WatchedGroup } from './process-groups';
 
 export type InvokeOutcome =
   | { kind: 'result'; result: unknown }
@@ -78,6 +80,8 @@ export class FunctionRuntime {
   private lastExit: Promise<void> = Promise.resolve();
   /** Per worker: settles once its stdout and stderr have been read to the end and every line reported. */
   private readonly outputDone = new WeakMap<ChildProcess, Promise<void>>();
+  /** Per worker: its process group (the worker and everything it started), stopped together. */
+  private readonly groups = new WeakMap<ChildProcess, WatchedGroup>();
 
   constructor(private readonly options: FunctionRuntimeOptions) {}
 
@@ -113,8 +117,9 @@ export class FunctionRuntime {
   }
 
   /**
-   * Ends the environment once queued invocations are done: the worker is asked to exit (the IPC channel closes),
-   * gets CLOSE_GRACE_MS to do so, then is killed; close() resolves after every line it wrote has been reported.
+   * Ends the environment once queued invocations are done: the worker is asked to exit (the IPC channel closes) and
+   * gets CLOSE_GRACE_MS to do so; then its process group, with everything the function started, is stopped
+   * (SIGTERM, then SIGKILL: process-groups.ts). close() resolves after every line it wrote has been reported.
    */
   async close(): Promise<void> {
     this.closed = true;
@@ -125,12 +130,16 @@ export class FunctionRuntime {
     const output = this.outputDone.get(worker) ?? Promise.resolve();
     if (worker.exitCode === null && worker.signalCode === null) {
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      const kill = setTimeout(() => worker.kill('SIGKILL'), CLOSE_GRACE_MS);
       if (worker.connected) worker.disconnect();
-      else worker.kill('SIGKILL');
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (grace = setTimeout(resolve, CLOSE_GRACE_MS)))]);
+      clearTimeout(grace);
+      await this.stopGroup(worker);
       await exited;
-      clearTimeout(kill);
+    } else {
+      await this.stopGroup(worker);
     }
+    // The pipes end once every process holding them (the function's children too) is gone.
     await output;
   }
 
@@ -179,11 +188,7 @@ export class FunctionRuntime {
           if (message.type !== 'result') return;
           if (message.exiting) this.discardWorker();
           if (message.ok) finish({ kind: 'result', result: message.result });
-          else
-            finish({
-              kind: 'error',
-              ...(message.error ?? { errorType: 'Error', errorMessage: 'unknown', stackTrace: [] }),
-            });
+          else finish({ kind: 'error', ...this.lambdaError(message.error) });
         };
         const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
           finish({ kind: 'crash', reason: this.describeExit(code, signal) });
@@ -227,10 +232,19 @@ export class FunctionRuntime {
     // Lambda's NODE_PATH is /opt/nodejs/node{major}/node_modules:/opt/nodejs/node_modules:…:/var/task; the
     // template may set its own (NODE_PATH is not reserved), LAMBDA_TASK_ROOT it may not.
     const nodePath = [...(this.options.nodePath ?? []), this.options.taskRoot].join(delimiter);
+    const marker = newMarker();
     const worker = fork(WORKER_PATH, [], {
       ...(this.options.execPath ? { execPath: this.options.execPath } : {}),
       cwd: this.options.taskRoot,
-      env: { ...host, NODE_PATH: nodePath, ...environment, LAMBDA_TASK_ROOT: this.options.taskRoot },
+      env: {
+        ...host,
+        NODE_PATH: nodePath,
+        ...environment,
+        LAMBDA_TASK_ROOT: this.options.taskRoot,
+        [ENVIRONMENT_MARKER]: marker,
+      },
+      // A process group of its own (process-groups.ts): stopped as a whole, out of reach of the terminal's Ctrl+C.
+      detached: true,
       // Lambda caps the heap below the function's memory; no loaders of ours (tsx) leak into the function.
       execArgv: [
         `--max-old-space-size=${Math.max(32, Math.floor(fn.memorySize * 0.9))}`,
@@ -239,6 +253,7 @@ export class FunctionRuntime {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });
+    if (worker.pid !== undefined) this.groups.set(worker, watchGroup(worker.pid, marker));
     this.lastStderr = [];
     const streamsRead: Array<Promise<void>> = [];
     for (const stream of ['stdout', 'stderr'] as const) {
@@ -259,9 +274,11 @@ export class FunctionRuntime {
     this.lastExit = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.on('exit', (_code, signal) => {
       if (this.worker === worker) this.worker = undefined;
+      // However it ended, nothing it started outlives it.
+      void this.stopGroup(worker);
       // The debugger reattaches to the same port: start the next environment once this one is gone (not after a
       // start-up failure, which would only repeat).
-      const restart = signal === 'SIGKILL' || Date.now() - spawnedAt > 1000;
+      const restart = signal === 'SIGKILL' || signal === 'SIGTERM' || Date.now() - spawnedAt > 1000;
       if (this.options.debugging && restart && !this.closed && !this.unavailable && !this.worker) this.spawnWorker();
     });
     worker.on('error', (error) => onOutput(`worker error: ${error.message}`, 'stderr'));
@@ -284,6 +301,28 @@ export class FunctionRuntime {
   private discardWorker(): void {
     const worker = this.worker;
     this.worker = undefined;
-    if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    if (worker && worker.exitCode === null && worker.signalCode === null) void this.stopGroup(worker);
+  }
+
+  // The error as Lambda reports it: the function's files under /var/task, none of the worker's frames.
+  private lambdaError(error: WorkerMessage['error']): {
+    errorType: string;
+    errorMessage: string;
+    stackTrace: string[];
+  } {
+    const { errorType, errorMessage, stackTrace } = error ?? {
+      errorType: 'Error',
+      errorMessage: 'unknown',
+      stackTrace: [],
+    };
+    const paths = { taskRoot: this.options.taskRoot, codeDir: this.options.fn.codeDir, workerPath: WORKER_PATH };
+    return { errorType, errorMessage, stackTrace: lambdaTrace(stackTrace, paths) };
+  }
+
+  private stopGroup(worker: ChildProcess): Promise<void> {
+    const group = this.groups.get(worker);
+    if (group) return group.stop();
+    if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    return Promise.resolve();
   }
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
+import { watchGroup, type WatchedGroup } from './process-groups';
 
 const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): (error|warning) (TS\d+): (.*)$/;
 const CYCLE_END = /Found \d+ errors?\. Watching for file changes\./;
@@ -27,7 +28,7 @@ export function startTypeCheck(codeDirs: string[], log: (line: string) => void):
     }
     byConfig.set(config, [...(byConfig.get(config) ?? []), codeDir]);
   }
-  const children: ChildProcess[] = [];
+  const children: Array<{ child: ChildProcess; group: WatchedGroup | undefined }> = [];
   for (const [config, dirs] of byConfig) {
     const tsc = typescriptCompiler(dirname(config));
     if (!tsc) {
@@ -36,19 +37,22 @@ export function startTypeCheck(codeDirs: string[], log: (line: string) => void):
       );
       continue;
     }
-    children.push(watch(tsc, config, dirs, log));
+    const child = watch(tsc, config, dirs, log);
+    // A process group of its own, watched by the reaper: tsc ends with the server, even when the server is killed.
+    children.push({ child, group: child.pid === undefined ? undefined : watchGroup(child.pid) });
   }
   return {
     stop: async () => {
       await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        ),
+        children.map(async ({ child, group }) => {
+          const exited = new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) done();
+            else child.once('exit', () => done());
+          });
+          if (group) await group.stop();
+          else child.kill('SIGTERM');
+          await exited;
+        }),
       );
     },
   };
@@ -59,7 +63,7 @@ function watch(tsc: string, config: string, codeDirs: string[], log: (line: stri
   const child = spawn(
     process.execPath,
     [tsc, '--noEmit', '--watch', '--preserveWatchOutput', '--pretty', 'false', '-p', config],
-    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const where = codeDirs.map((dir) => relative(process.cwd(), dir) || '.').join(', ');
   let cycle: string[] = [];

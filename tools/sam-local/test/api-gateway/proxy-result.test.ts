@@ -345,8 +345,23 @@ describe('header names and values that would break the response', () => {
     // Act
     const problem = problemOf({ statusCode: 200, ...result });
 
-    // Assess
-    expect(problem).toBe(`header ${JSON.stringify(name)} is not a valid HTTP header`);
+    // Assess: the header is named (a value's fault is said after a colon)
+    expect(problem).toMatch(/^header /);
+    expect(problem?.startsWith(`header ${JSON.stringify(name)} is not a valid HTTP header`)).toBe(true);
+  });
+
+  it.each([
+    ['a control character', '\u0001', 'the control character \\x01 at index 2'],
+    ['DEL', '\u007f', 'the control character \\x7f at index 2'],
+    ['a character outside Latin-1 (€)', '\u20ac', 'U+20AC "€" at index 2'],
+    ['an emoji', '\u{1F600}', 'U+1F600 "😀" at index 2'],
+  ])('%s in a value is refused with the character named', (_label, char, named) => {
+    const problem = problemOf({ statusCode: 200, headers: { 'X-Echo': `ok${char}` } });
+    expect(problem).toBe(`header "X-Echo" is not a valid HTTP header: its value has ${named}, which HTTP cannot carry`);
+  });
+
+  it('Latin-1 letters (obs-text) and tabs in a value are sent', () => {
+    expect(respond({ headers: { 'X-Name': 'Mötley\tcafé' } }).headers['X-Name']).toEqual(['Mötley\tcafé']);
   });
 
   it('a name made of every character HTTP allows in a token is sent', () => {

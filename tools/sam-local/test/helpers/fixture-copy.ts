@@ -14,7 +14,7 @@ export interface FixtureCopy {
  * A private copy of a fixture folder (template and sources), so a command that builds into `.aws-sam/` beside
  * the template never shares its build output with another test's process.
  */
-export function copyFixture(name: 'hello-api' | 'routes-api'): FixtureCopy {
+export function copyFixture(name: 'hello-api' | 'routes-api' | 'misbehaving-api'): FixtureCopy {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`));
   cpSync(join(TOOLKIT_DIR, 'test', 'fixtures', name), dir, {
     recursive: true,

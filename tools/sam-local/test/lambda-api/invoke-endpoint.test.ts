@@ -233,8 +233,9 @@ describe('sam-local start-lambda with the AWS SDK: functions that fail, and Even
     expect([output.StatusCode, output.FunctionError]).toEqual([200, 'Unhandled']);
     const payload = payloadOf(output) as { errorType: string; errorMessage: string; trace: string[] };
     expect(payload).toMatchObject({ errorType: 'Error', errorMessage: 'thrown on purpose' });
-    // Source maps: the stack points into the TypeScript source, not the bundle.
-    expect(payload.trace[1]).toMatch(/functions\/faults\.ts:\d+:\d+/);
+    // Source maps: the stack points into the TypeScript source, not the bundle, at its place under /var/task
+    // (CodeUri functions/ is the task root), as Lambda shows a function's files.
+    expect(payload.trace[1]).toMatch(/^ {4}at handler \(\/var\/task\/faults\.ts:\d+:\d+\)$/);
 
     const viaCli = invokeCli(cli.template, 'FaultsFunction', event);
     expect(viaCli.status).toBe(1);

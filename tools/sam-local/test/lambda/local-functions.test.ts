@@ -67,6 +67,7 @@ describe('startLocalFunctions', () => {
     const outcome = await invoke('throw');
     if (outcome.kind !== 'error') throw new Error(`expected an error, got ${outcome.kind}`);
     const line = lineOf(source, "throw new Error('thrown on purpose');");
-    expect(outcome.stackTrace[1]).toContain(`${source}:${line}:`);
+    // The TypeScript file where Lambda would show it: under /var/task (CodeUri is the folder it is in).
+    expect(outcome.stackTrace[1]).toContain(`(/var/task/faults.ts:${line}:`);
   });
 });

@@ -5,6 +5,7 @@ import { HELLO_TEMPLATE, ROUTES_TEMPLATE } from '../helpers/paths';
 import { httpRequest, startTestApi, type RunningApi } from '../helpers/local-api';
 import { startTestInvokeEndpoint, type TestInvokeEndpoint } from '../helpers/invoke-endpoint';
 import { rawExchange } from '../helpers/raw-http';
+import { copyFixture } from '../helpers/fixture-copy';
 
 // Any C0 or C1 control character other than a line break (the lines are split on those).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -71,10 +72,15 @@ describe('the local API', () => {
     expect(line).not.toMatch(RAW_CONTROL);
   });
 
-  it("the function's own output is passed as it is", async () => {
-    const res = await httpRequest(running.api.url, '/test/faults/chatty?lines=2');
-    expect(res.status).toBe(200);
-    // (Printed by the function; nothing in it needs escaping, and nothing is added.)
-    expect(running.output).toContain('[FaultsFunction] line 1 of 2');
+  it("the function's own output is passed as it is, escape sequences included", async () => {
+    const fixture = copyFixture('misbehaving-api');
+    const own = await startTestApi({ templatePath: fixture.template, watch: false, typeCheck: false });
+    try {
+      expect((await httpRequest(own.api.url, '/Prod/misbehave/color')).status).toBe(200);
+    } finally {
+      await own.stop();
+      fixture.remove();
+    }
+    expect(own.output).toContain('[MisbehavingFunction] \x1b[32mgreen\x1b[0m');
   });
 });
