@@ -1,5 +1,6 @@
 // Mutation testing of the API Gateway translation (REST: request event, proxy result, routes, API model, Globals;
-// HTTP APIs and function URLs: the payload 2.0 and 1.0 events, the 2.0 result, routes, CORS):
+// HTTP APIs and function URLs: the payload 2.0 and 1.0 events, the 2.0 result, routes, CORS) and of the template
+// resolver (intrinsic functions, sam local's symbols, the one-pass resolution):
 // `npm run test:mutation` in this workspace. Too slow for every push, so .github/workflows/mutation.yml runs it
 // weekly and on demand; the HTML report goes to reports/mutation/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -17,6 +18,9 @@ const config = {
     'src/http-api/result-v2.ts',
     'src/http-api/routes.ts',
     'src/http-api/cors.ts',
+    'src/template/intrinsics.ts',
+    'src/template/symbols.ts',
+    'src/template/resolve-template.ts',
   ],
   // Each mutant runs only the tests that executed its code.
   coverageAnalysis: 'perTest',

@@ -20,7 +20,8 @@ export { startLocalFunctions, type LocalFunctions, type LocalFunctionsOptions } 
 export { invocationPayload } from './lambda/invoke-payload';
 export { parseInspectorValue, type InspectorOptions } from './lambda/inspector';
 export { startInvokeEndpoint, type InvokeEndpoint, type InvokeEndpointOptions } from './lambda-api/invoke-endpoint';
-export { lambdaEnvironment } from './lambda/environment';
+export { environmentNotes, lambdaEnvironment, type EnvironmentSources } from './lambda/environment';
+export { resolveRegion, type ResolvedRegion } from './lambda/region';
 export { createLambdaContext } from './lambda/context';
 export { FunctionRuntime, type InvokeOutcome } from './lambda/runtime';
 export { startLocalApi, MAX_BODY_BYTES, type LocalApi, type LocalApiOptions } from './http/server';
@@ -36,4 +37,13 @@ export {
   type SkippedFunction,
 } from './template/functions';
 export { resolveLocalValue } from './template/parameters';
-export { loadTemplate, parseTemplate, type LoadedTemplate, type Resource, type Template } from './template/template';
+export { resolveTemplate, type ResolutionNote, type ResolvedTemplate } from './template/resolve-template';
+export {
+  loadTemplate,
+  parseTemplate,
+  withParameterOverrides,
+  type LoadedTemplate,
+  type LoadOptions,
+  type Resource,
+  type Template,
+} from './template/template';

@@ -1,8 +1,8 @@
 // The proxy event for a request, without serving it: what `sam local generate-event apigateway aws-proxy` does,
 // but from the template's routes and through the local API's own request → event code.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { resolveLocalValue } from '../template/parameters';
-import type { LoadedTemplate } from '../template/template';
+import { DEFAULT_REGION } from '../template/symbols';
+import { withParameterOverrides, type LoadedTemplate } from '../template/template';
 import {
   generatedRequest,
   NoRouteError,
@@ -21,9 +21,8 @@ export { NoRouteError };
 
 /** The REST proxy (v1) event the API would hand its function for this request. Throws NoRouteError. */
 export function generateEvent(options: GenerateEventOptions): APIGatewayProxyEvent {
-  const { loaded } = options;
-  const parameters = options.parameterOverrides ?? {};
-  const routes = routesFromTemplate(loaded, parameters);
+  const loaded = withParameterOverrides(options.loaded, options.parameterOverrides);
+  const routes = routesFromTemplate(loaded);
   if (routes.length === 0) throw new NoRouteError(`${loaded.path} defines no Api events`);
   const method = options.method.toUpperCase();
   const pathAndQuery = targetPath(options.target);
@@ -39,7 +38,7 @@ export function generateEvent(options: GenerateEventOptions): APIGatewayProxyEve
     );
   }
   const { match } = routed;
-  const region = resolveLocalValue(loaded.template, { Ref: 'AWS::Region' }, parameters) ?? 'us-east-1';
+  const region = loaded.region ?? DEFAULT_REGION;
   const request = generatedRequest(options, `${match.route.api.id}.execute-api.${region}.amazonaws.com`);
   return requestEvent(request, match);
 }

@@ -6,11 +6,12 @@ import { parseArgs } from 'node:util';
 import { generateAnyEvent } from '../http/generate-any-event';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
+import { resolveRegion } from '../lambda/region';
 import { eventJson } from '../api-gateway/event-json';
 
 const USAGE = `Usage: sam-local generate-event <METHOD> <PATH-OR-URL> [-H 'Name: value']... [--body TEXT | --body-file FILE]
                           [--source-ip IP] [--template template.yaml] [--parameter-overrides 'Key=Value ...']
-                          [--out events/x.json]
+                          [--region us-east-1] [--out events/x.json]
   sam-local generate-event GET '/dev/hello?name=Ada' -H 'Accept: application/json'
 For an HTTP API route the event is in the route's payload format (2.0, or 1.0). A path (/stage/resource?query)
 is a request to the deployed API (https, port 443, its execute-api Host, client
@@ -44,6 +45,7 @@ function generate(argv: string[]): void {
         'source-ip': { type: 'string' },
         template: { type: 'string', short: 't' },
         'parameter-overrides': { type: 'string' },
+        region: { type: 'string' },
         out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -65,16 +67,18 @@ function generate(argv: string[]): void {
   }
 
   const { event } = generateAnyEvent({
-    loaded: loadTemplate(values.template ?? 'template.yaml'),
+    loaded: loadTemplate(values.template ?? 'template.yaml', {
+      ...(values['parameter-overrides']
+        ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
+        : {}),
+      region: resolveRegion(values.region).region,
+    }),
     method,
     target,
     headers: (values.header ?? []).map(parseHeader),
     ...(values.body !== undefined ? { body: Buffer.from(values.body) } : {}),
     ...(values['body-file'] !== undefined ? { body: readBodyFile(values['body-file']) } : {}),
     ...(values['source-ip'] ? { sourceIp: values['source-ip'] } : {}),
-    ...(values['parameter-overrides']
-      ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
-      : {}),
   });
   const text = eventJson(event);
   if (values.out) {

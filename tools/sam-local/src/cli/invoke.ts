@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { envOverridesFor, readEnvVarsFile } from '../lambda/env-vars-file';
-import { lambdaEnvironment } from '../lambda/environment';
+import { environmentNotes, lambdaEnvironment } from '../lambda/environment';
+import { resolveRegion } from '../lambda/region';
 import { attachLine, inspectorFlag, takeInspectorFlag, type InspectorOptions } from '../lambda/inspector';
 import { invocationPayload } from '../lambda/invoke-payload';
 import { parseParameterOverrides } from '../template/parameters';
@@ -17,7 +18,8 @@ import { nodeFor } from '../lambda/node-binary';
 import { exposureWarning } from './exposure-warning';
 
 const USAGE = `Usage: sam-local invoke [FunctionLogicalId] <event.json> [--env-vars env.json] [--template template.yaml]
-                          [--parameter-overrides 'Key=Value ...'] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
+                          [--parameter-overrides 'Key=Value ...'] [--region us-east-1]
+                          [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
        sam-local invoke [FunctionLogicalId] -e <event.json>
 The function id may be left out when the template has one function. --inspect starts the function with the Node
 inspector (default 127.0.0.1:9229) and runs at once; --inspect-brk waits until a debugger attaches.`;
@@ -31,6 +33,7 @@ function parseCommandLine(argv: string[]): {
   envVars?: string;
   template: string;
   parameters: Record<string, string>;
+  region?: string;
   inspector?: InspectorOptions;
 } {
   let parsed;
@@ -46,6 +49,7 @@ function parseCommandLine(argv: string[]): {
         'env-vars': { type: 'string', short: 'n' },
         'parameter-overrides': { type: 'string' },
         template: { type: 'string', short: 't' },
+        region: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -67,6 +71,7 @@ function parseCommandLine(argv: string[]): {
     ...(values['env-vars'] ? { envVars: values['env-vars'] } : {}),
     template: values.template ?? 'template.yaml',
     parameters: values['parameter-overrides'] ? parseOverrides(values['parameter-overrides']) : {},
+    ...(values.region ? { region: values.region } : {}),
     ...(inspector ? { inspector } : {}),
   };
 }
@@ -98,9 +103,14 @@ function readEvent(path: string): unknown {
 async function invokeOnce(argv: string[]): Promise<number> {
   const args = parseCommandLine(argv);
   const event = readEvent(args.eventPath);
-  const loaded = loadTemplate(args.template);
-  const fn = findFunction(loaded, args.functionId, args.parameters);
+  const { region } = resolveRegion(args.region);
+  const loaded = loadTemplate(args.template, { parameterOverrides: args.parameters, region });
+  const fn = findFunction(loaded, args.functionId);
   const envVars = args.envVars ? readEnvVarsFile(args.envVars) : undefined;
+  const overrides = envOverridesFor(envVars, fn.logicalId);
+  for (const line of environmentNotes(loaded, fn, { overrides, ownSection: envVars?.[fn.logicalId] })) {
+    process.stderr.write(`${line}\n`);
+  }
 
   const { inspector } = args;
   // Source maps for the local build only: stack traces and breakpoints point at the TypeScript sources.
@@ -125,7 +135,7 @@ async function invokeOnce(argv: string[]): Promise<number> {
     handler: code.handler,
     nodePath: layerNodePath(fn.layers, fn.runtime),
     execPath: node.execPath,
-    environment: lambdaEnvironment(loaded.template, fn, envOverridesFor(envVars, fn.logicalId), args.parameters),
+    environment: lambdaEnvironment(fn, { region, overrides }),
     onOutput: (line) => process.stderr.write(`${line}\n`),
     nodeFlags: ['--enable-source-maps', ...(inspector ? [inspectorFlag(inspector, 0)] : [])],
     debugging: inspector !== undefined,

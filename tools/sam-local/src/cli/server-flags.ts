@@ -6,6 +6,7 @@ export const SERVER_FLAGS = {
   template: { type: 'string', short: 't' },
   'env-vars': { type: 'string', short: 'n' },
   'parameter-overrides': { type: 'string' },
+  region: { type: 'string' },
   'max-environments': { type: 'string' },
   'no-watch': { type: 'boolean' },
   'json-logs': { type: 'boolean' },

@@ -5,6 +5,7 @@ import { exposureWarning } from './exposure-warning';
 import { parseAllowedHosts } from '../http/host-check';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
+import { resolveRegion } from '../lambda/region';
 import { parseParameterOverrides } from '../template/parameters';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
 import { stopOnSignals } from './graceful-stop';
@@ -13,8 +14,9 @@ import { explainPortInUse } from './port-in-use';
 import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
-                    [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
-                    [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001] [--function-url-port 3010]
+                    [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--region us-east-1]
+                    [--max-environments 1] [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
+                    [--function-url-port 3010]
                     [--inspect[=[HOST:]PORT] | --inspect-brk[=…]] [--allowed-hosts name,.domain]
 PORT and HOST environment variables work too; flags win.
 ${HOST_USAGE}
@@ -58,10 +60,11 @@ export async function startApi(args: string[]): Promise<void> {
     host: listenHostFrom(values.host, process.env.HOST),
     allowedHosts: parseAllowedHosts(values['allowed-hosts']),
     ...(values.template ? { templatePath: values.template } : {}),
-    ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']) } : {}),
+    ...(values['env-vars'] ? { envVars: readEnvVarsFile(values['env-vars']), envVarsPath: values['env-vars'] } : {}),
     ...(values['parameter-overrides']
       ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
       : {}),
+    region: resolveRegion(values.region).region,
     maxEnvironments,
     watch: !values['no-watch'],
     typeCheck: !values['no-type-check'],
@@ -101,7 +104,9 @@ export async function startApi(args: string[]): Promise<void> {
   }
   for (const line of api.attachLines) console.log(line);
   console.log(
-    values['no-watch'] ? 'Watch mode off.' : 'Watching sources: edits are rebuilt and served on the next request.',
+    values['no-watch']
+      ? 'Watch mode off.'
+      : 'Watching sources, the template and the env-vars file: edits are served on the next request.',
   );
   console.log('Ctrl+C to stop.');
   stopOnSignals(served.close, starter);

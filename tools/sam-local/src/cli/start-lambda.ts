@@ -7,6 +7,7 @@ import { exposureWarning } from './exposure-warning';
 import { parseAllowedHosts } from '../http/host-check';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
 import { takeInspectorFlag } from '../lambda/inspector';
+import { resolveRegion } from '../lambda/region';
 import { startLocalFunctions } from '../lambda/local-functions';
 import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
 import { allFunctionIds, readFunctions } from '../template/functions';
@@ -17,8 +18,8 @@ import { starterOf } from './parent-watch';
 import { explainPortInUse } from './port-in-use';
 
 const USAGE = `Usage: sam-local start-lambda [--port 3001] [--host 127.0.0.1] [--template template.yaml]
-                       [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--max-environments 1]
-                       [--no-watch] [--json-logs] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
+                       [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--region us-east-1]
+                       [--max-environments 1] [--no-watch] [--json-logs] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
                        [--allowed-hosts name,.domain]
 ${HOST_USAGE}
 Then: aws lambda invoke --endpoint-url http://127.0.0.1:3001 --function-name <FunctionLogicalId> out.json
@@ -43,8 +44,11 @@ export async function startLambda(args: string[]): Promise<void> {
 
   const started = Date.now();
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
-  const loaded = loadTemplate(values.template ?? 'template.yaml');
   const parameters = values['parameter-overrides'] ? parseParameterOverrides(values['parameter-overrides']) : {};
+  const loaded = loadTemplate(values.template ?? 'template.yaml', {
+    parameterOverrides: parameters,
+    region: resolveRegion(values.region).region,
+  });
   const functionIds = allFunctionIds(loaded);
   if (functionIds.length === 0) throw new Error(`${loaded.path} defines no AWS::Serverless::Function`);
   const functions = await startLocalFunctions({

@@ -1,10 +1,9 @@
 // `sam-local start-api --lambda-port N`: the local API and Lambda's Invoke API in one process, running every
 // invocation on the same functions (one pool of execution environments per function, one watcher, one build).
 import { lineWriter } from '../http/line-writer';
-import { startFunctionsFor, startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
+import { loadTemplateFor, startFunctionsFor, startLocalApi, type LocalApi, type LocalApiOptions } from '../http/server';
 import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
 import { allFunctionIds } from '../template/functions';
-import { loadTemplate } from '../template/template';
 
 export async function startWithInvokeEndpoint(
   options: LocalApiOptions,
@@ -15,7 +14,7 @@ export async function startWithInvokeEndpoint(
   const log = options.log ?? stdout.write;
   const functionOutput =
     options.functionOutput ?? ((functionId: string, line: string) => stderr.write(`[${functionId}] ${line}`));
-  const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
+  const loaded = loadTemplateFor(options);
   const parameters = options.parameterOverrides ?? {};
   // Every function of the template: the Invoke API also reaches functions that no route names.
   const functions = await startFunctionsFor(options, {

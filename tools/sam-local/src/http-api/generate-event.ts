@@ -8,8 +8,8 @@ import {
   targetPath,
   type GeneratedRequestOptions,
 } from '../pipeline/generated-request';
-import { resolveLocalValue } from '../template/parameters';
-import type { LoadedTemplate } from '../template/template';
+import { DEFAULT_REGION } from '../template/symbols';
+import { withParameterOverrides, type LoadedTemplate } from '../template/template';
 import type { V2Event } from './event-v2';
 import { httpApiEvent } from './request-to-event';
 import { findHttpRoute, httpRoutesFromTemplate, stagePrefix, type HttpRoute } from './routes';
@@ -21,9 +21,8 @@ export interface GenerateHttpApiEventOptions extends GeneratedRequestOptions {
 
 /** The payload 2.0 (or 1.0) event for the request. Throws NoRouteError when no HTTP API route takes it. */
 export function generateHttpApiEvent(options: GenerateHttpApiEventOptions): V2Event | APIGatewayProxyEvent {
-  const { loaded } = options;
-  const parameters = options.parameterOverrides ?? {};
-  const routes = httpRoutesFromTemplate(loaded, parameters);
+  const loaded = withParameterOverrides(options.loaded, options.parameterOverrides);
+  const routes = httpRoutesFromTemplate(loaded);
   if (routes.length === 0) throw new NoRouteError(`${loaded.path} defines no HTTP API routes`);
   const pathAndQuery = targetPath(options.target);
   if (pathAndQuery === undefined) {
@@ -41,7 +40,7 @@ export function generateHttpApiEvent(options: GenerateHttpApiEventOptions): V2Ev
     );
   }
   const { match } = lookup;
-  const region = resolveLocalValue(loaded.template, { Ref: 'AWS::Region' }, parameters) ?? 'us-east-1';
+  const region = loaded.region ?? DEFAULT_REGION;
   const request = generatedRequest(options, `${match.route.api.id}.execute-api.${region}.amazonaws.com`);
   return httpApiEvent(request, match, { requestId: newExtendedRequestId(), scheme: request.scheme });
 }

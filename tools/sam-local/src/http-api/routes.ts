@@ -142,6 +142,16 @@ function timeoutOf(where: string, value: string | undefined): number {
 export function functionOfTarget(template: Template, target: unknown): string | undefined {
   const isFunction = (id: string | undefined): id is string =>
     id !== undefined && template.Resources[id]?.Type === 'AWS::Serverless::Function';
+  // Resolved (resolve-template.ts), a Lambda ARN: alone, or in API Gateway's invocation URI. The function is named by
+  // its FunctionName or, as sam local names it, its logical id (SAM CLI samcli/commands/local/lib/swagger/
+  // integration_uri.py, LambdaUri: `.*:function:([^:]*)`).
+  if (typeof target === 'string') {
+    const name = /:function:([^:/]+)/.exec(target)?.[1];
+    if (name === undefined || isFunction(name)) return name;
+    return Object.entries(template.Resources).find(
+      ([, resource]) => resource.Type === 'AWS::Serverless::Function' && resource.Properties?.FunctionName === name,
+    )?.[0];
+  }
   if (typeof target !== 'object' || target === null) return undefined;
   const value = target as Record<string, unknown>;
   if (Array.isArray(value['Fn::GetAtt'])) {

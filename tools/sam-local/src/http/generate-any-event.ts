@@ -9,14 +9,15 @@ import type { V2Event } from '../http-api/event-v2';
 import { generateHttpApiEvent } from '../http-api/generate-event';
 import { findHttpRoute, httpRoutesFromTemplate } from '../http-api/routes';
 import { NoRouteError, targetPath } from '../pipeline/generated-request';
+import { withParameterOverrides } from '../template/template';
 
 export type GeneratedEvent =
   { source: 'rest-api'; event: APIGatewayProxyEvent } | { source: 'http-api'; event: V2Event | APIGatewayProxyEvent };
 
 export function generateAnyEvent(options: GenerateEventOptions): GeneratedEvent {
-  const parameters = options.parameterOverrides ?? {};
-  const restRoutes = routesFromTemplate(options.loaded, parameters);
-  const httpRoutes = httpRoutesFromTemplate(options.loaded, parameters);
+  const loaded = withParameterOverrides(options.loaded, options.parameterOverrides);
+  const restRoutes = routesFromTemplate(loaded);
+  const httpRoutes = httpRoutesFromTemplate(loaded);
   if (restRoutes.length === 0 && httpRoutes.length === 0) {
     throw new NoRouteError(`${options.loaded.path} defines no Api or HttpApi events`);
   }

@@ -1,23 +1,25 @@
 // `start-api`: the template's event sources served over one Lambda runtime. The REST APIs (src/api-gateway/) share
 // one port; each source runs the same pipeline (route → authorize → integrate → respond, src/pipeline/) behind the
 // same HTTP front (src/http/front.ts).
-import type { EnvVarsFile } from '../lambda/env-vars-file';
+import { readEnvVarsFile, type EnvVarsFile } from '../lambda/env-vars-file';
 import type { InspectorOptions } from '../lambda/inspector';
 import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functions';
-import { loadTemplate } from '../template/template';
+import { loadTemplate, type LoadedTemplate } from '../template/template';
+import { resolveRegion } from '../lambda/region';
 import { restApiSource, MAX_BODY_BYTES } from '../api-gateway/rest-source';
 import type { Route } from '../api-gateway/routes';
 import { planAuthorizers } from '../authorizers/plan';
 import { functionUrlSource } from '../function-url/source';
-import type { AuthType } from '../function-url/urls';
+import type { AuthType, FunctionUrl } from '../function-url/urls';
 import { httpApiSource } from '../http-api/source';
 import { DEFAULT_STAGE } from '../http-api/apis';
 import type { HttpRoute } from '../http-api/routes';
 import type { EventSource } from '../pipeline/event-source';
-import { startFront, type Front } from './front';
+import { startFront, type Front, type FrontHandler } from './front';
 import { lineWriter } from './line-writer';
 import { printableLog } from './printable';
-import { servedSources } from './served-sources';
+import { startReloading } from './reload';
+import { servedSources, type ServedSources } from './served-sources';
 import { sourcesHandler } from './sources-handler';
 import { nothingToServe, unservedParts } from './template-survey';
 
@@ -35,11 +37,18 @@ export interface LocalApiOptions {
    * ids. Default 3010, or 0 (free ports) when `port` is 0.
    */
   functionUrlPort?: number;
-  /** Rebuild on source changes and serve the new code on the next request. */
+  /**
+   * Rebuild on source changes and serve the new code on the next request; reload the template and the env-vars file
+   * when they change (new routes, removed routes, new variables), without a restart.
+   */
   watch?: boolean;
   envVars?: EnvVarsFile;
+  /** The --env-vars file envVars came from: with watch, an edit of it restarts the functions with its new values. */
+  envVarsPath?: string;
   /** Template parameter values instead of their defaults (sam local's --parameter-overrides). */
   parameterOverrides?: Record<string, string>;
+  /** The functions' region (AWS_REGION, AWS::Region); default: as resolveRegion() finds it (shell, AWS profile). */
+  region?: string;
   /** Powertools' POWERTOOLS_DEV pretty printing for the function's logs. */
   prettyLogs?: boolean;
   /** Where built code goes. Default: .aws-sam/local-build beside the template. */
@@ -75,18 +84,19 @@ export interface LocalApi {
   url: string;
   host: string;
   port: number;
+  // The members below describe what is served now: with watch, they change when the template is edited.
   /** The REST API routes. */
-  routes: Route[];
+  readonly routes: Route[];
   /** The HTTP API routes. */
-  httpRoutes: HttpRoute[];
+  readonly httpRoutes: HttpRoute[];
   /** One line per route, with its URL, for the terminal. */
-  routeLines: string[];
+  readonly routeLines: string[];
   /** Each function URL and where it is served. */
-  functionUrls: Array<{ functionId: string; authType: AuthType; url: string }>;
+  readonly functionUrls: Array<{ functionId: string; authType: AuthType; url: string }>;
   /** Start-up notes: how REST and HTTP APIs share the port, what the template has that is not served. */
-  notes: string[];
+  readonly notes: string[];
   /** Where to attach a debugger, one line per function (empty without an inspector). */
-  attachLines: string[];
+  readonly attachLines: string[];
   /** Stops accepting, lets in-flight requests finish, then stops the functions and watchers. */
   close: () => Promise<void>;
 }
@@ -103,50 +113,94 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const writeStderr = stderrWriter.write;
   const functionOutput =
     options.functionOutput ?? ((functionId: string, line: string) => writeStderr(`[${functionId}] ${line}`));
-  const loaded = loadTemplate(options.templatePath ?? 'template.yaml');
   const parameters = options.parameterOverrides ?? {};
-  const served = servedSources(loaded, parameters);
-  const routes = served.restRoutes;
-  const { httpRoutes, functionUrls } = served;
-  if (routes.length === 0 && httpRoutes.length === 0 && functionUrls.length === 0) {
-    throw new Error(nothingToServe(loaded));
-  }
-  const authorizerPlan = planAuthorizers(loaded, parameters);
-  const functions =
-    options.functions ??
-    (await startFunctionsFor(options, {
+  // Read at start, and again after each edit of the template or the env-vars file (reload.ts).
+  let readings = 0;
+  const assemble = async (): Promise<Served> => {
+    const loaded = loadTemplateFor(options);
+    const envVars = readings > 0 && options.envVarsPath ? readEnvVarsFile(options.envVarsPath) : options.envVars;
+    readings += 1;
+    const served = servedSources(loaded, parameters);
+    const routes = served.restRoutes;
+    const { httpRoutes, functionUrls } = served;
+    if (routes.length === 0 && httpRoutes.length === 0 && functionUrls.length === 0) {
+      throw new Error(nothingToServe(loaded));
+    }
+    const authorizerPlan = planAuthorizers(loaded, parameters);
+    const functions =
+      options.functions ??
+      (await startFunctionsFor(
+        { ...options, ...(envVars ? { envVars } : {}) },
+        {
+          loaded,
+          functionIds: [
+            ...new Set([
+              ...routes.map((route) => route.functionId),
+              ...httpRoutes.map((route) => route.functionId),
+              ...functionUrls.map((url) => url.functionId),
+              ...authorizerPlan.functionIds,
+            ]),
+          ],
+          parameters,
+          log,
+          functionOutput,
+        },
+      ));
+    const authorizers = authorizerPlan.create({ functions, log });
+    const rest = routes.length > 0 ? [restApiSource({ routes, functions, authorizer: authorizers.restApi, log })] : [];
+    const http =
+      httpRoutes.length > 0
+        ? [httpApiSource({ routes: httpRoutes, functions, authorizer: authorizers.httpApi, log })]
+        : [];
+    // The first source answers what no source routes: the HTTP API when it serves the $default stage (its deployed
+    // URL has no prefix) or when there is no REST API.
+    const httpFirst = httpRoutes.some((route) => route.api.stage === DEFAULT_STAGE) || routes.length === 0;
+    const sources: EventSource[] = httpFirst ? [...http, ...rest] : [...rest, ...http];
+    const urlSources = functionUrls.map((url) =>
+      functionUrlSource({ url, functions, authorizer: authorizers.functionUrl, log }),
+    );
+    return {
       loaded,
-      functionIds: [
-        ...new Set([
-          ...routes.map((route) => route.functionId),
-          ...httpRoutes.map((route) => route.functionId),
-          ...functionUrls.map((url) => url.functionId),
-          ...authorizerPlan.functionIds,
-        ]),
-      ],
-      parameters,
-      log,
-      functionOutput,
-    }));
-  const authorizers = authorizerPlan.create({ functions, log });
-  const rest = routes.length > 0 ? [restApiSource({ routes, functions, authorizer: authorizers.restApi, log })] : [];
-  const http =
-    httpRoutes.length > 0
-      ? [httpApiSource({ routes: httpRoutes, functions, authorizer: authorizers.httpApi, log })]
-      : [];
-  // The first source answers what no source routes: the HTTP API when it serves the $default stage (its deployed
-  // URL has no prefix) or when there is no REST API.
-  const httpFirst = httpRoutes.some((route) => route.api.stage === DEFAULT_STAGE) || routes.length === 0;
-  const sources: EventSource[] = httpFirst ? [...http, ...rest] : [...rest, ...http];
+      served,
+      functions,
+      apiSources: [...rest, ...http],
+      apiHandler: sources.length > 0 ? sourcesHandler(sources, log) : undefined,
+      urlSources,
+      urlHandlers: urlSources.map((source) => sourcesHandler([source], log)),
+    };
+  };
+  // Functions shared with the Invoke API (--lambda-port) are not rebuilt here: edits then need a restart.
+  if (options.watch && options.functions)
+    log('With --lambda-port, edits to the template or env-vars file need a restart');
+  const table = await startReloading<Served>({
+    assemble,
+    needsRestart: (current, next) =>
+      Boolean(current.apiHandler) !== Boolean(next.apiHandler) ||
+      portsOf(current.served.functionUrls) !== portsOf(next.served.functionUrls)
+        ? 'the ports it needs changed (an API or a function URL added or removed): restart start-api'
+        : undefined,
+    describe: ({ served }) =>
+      `routes: ${[
+        ...served.restRoutes.map(
+          (route) => `${route.method} /${route.api.stage}${route.resourcePath} → ${route.functionId}`,
+        ),
+        ...served.httpRoutes.map((route) => `${route.routeKey} → ${route.functionId}`),
+        ...served.functionUrls.map((url) => `function URL → ${url.functionId}`),
+      ].join(', ')}`,
+    files:
+      options.watch && !options.functions
+        ? [options.templatePath ?? 'template.yaml', ...(options.envVarsPath ? [options.envVarsPath] : [])]
+        : [],
+    ownsFunctions: !options.functions,
+    log,
+  });
+  const first = table.current();
 
-  const urlSources = functionUrls.map((url) =>
-    functionUrlSource({ url, functions, authorizer: authorizers.functionUrl, log }),
-  );
   const host = options.host;
   const fronts: Front[] = [];
   try {
     // The APIs' port (REST and HTTP APIs together), when the template has an API.
-    if (sources.length > 0) {
+    if (first.apiHandler) {
       fronts.push(
         await startFront({
           name: 'Local API',
@@ -155,14 +209,13 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
           ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
           log,
           ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
-          handler: sourcesHandler(sources, log),
+          handler: table.handlerOf((served) => served.apiHandler!),
         }),
       );
     }
     // Each function URL on a port of its own, as each has its own host name on AWS.
     const firstUrlPort = options.functionUrlPort ?? (options.port === 0 ? 0 : 3010);
-    for (const [index, url] of functionUrls.entries()) {
-      const source = urlSources[index]!;
+    for (const [index, url] of first.served.functionUrls.entries()) {
       fronts.push(
         await startFront({
           name: `Function URL of ${url.functionId}`,
@@ -171,17 +224,17 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
           ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
           log,
           ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
-          handler: sourcesHandler([source], log),
+          handler: table.handlerOf((served) => served.urlHandlers[index]!),
         }),
       );
     }
   } catch (error) {
     // Not listening (e.g. EADDRINUSE): stop what was started here, so the caller is left with nothing running.
     await Promise.all(fronts.map((started) => started.close()));
-    if (!options.functions) await functions.close();
+    await table.close();
     throw error;
   }
-  const apiFront = sources.length > 0 ? fronts[0] : undefined;
+  const apiFront = first.apiHandler ? fronts[0] : undefined;
   const urlFronts = apiFront ? fronts.slice(1) : fronts;
   const front = apiFront ?? fronts[0]!;
 
@@ -189,29 +242,58 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       await Promise.all(fronts.map((started) => started.close()));
-      if (!options.functions) await functions.close();
+      await table.close();
       flushWriters();
     })());
 
+  // What is served now: these change when the template is edited (with watch).
+  const now = table.current;
   return {
     url: front.url,
     host: front.host,
     port: front.port,
-    routes,
-    httpRoutes,
-    routeLines: [
-      ...(apiFront ? [...rest, ...http].flatMap((source) => source.describeRoutes(apiFront.url)) : []),
-      ...urlSources.flatMap((source, index) => source.describeRoutes(urlFronts[index]!.url)),
-    ],
-    functionUrls: functionUrls.map((url, index) => ({
-      functionId: url.functionId,
-      authType: url.authType,
-      url: urlFronts[index]!.url,
-    })),
-    notes: [...served.notes, ...unservedParts(loaded)],
-    attachLines: functions.attachLines,
+    get routes() {
+      return now().served.restRoutes;
+    },
+    get httpRoutes() {
+      return now().served.httpRoutes;
+    },
+    get routeLines() {
+      return [
+        ...(apiFront ? now().apiSources.flatMap((source) => source.describeRoutes(apiFront.url)) : []),
+        ...now().urlSources.flatMap((source, index) => source.describeRoutes(urlFronts[index]!.url)),
+      ];
+    },
+    get functionUrls() {
+      return now().served.functionUrls.map((url, index) => ({
+        functionId: url.functionId,
+        authType: url.authType,
+        url: urlFronts[index]!.url,
+      }));
+    },
+    get notes() {
+      return [...now().served.notes, ...unservedParts(now().loaded)];
+    },
+    get attachLines() {
+      return now().functions.attachLines;
+    },
     close,
   };
+}
+
+/** One reading of the template: what the fronts serve, through the reloading table. */
+interface Served {
+  loaded: LoadedTemplate;
+  served: ServedSources;
+  functions: LocalFunctions;
+  apiSources: EventSource[];
+  apiHandler: FrontHandler | undefined;
+  urlSources: EventSource[];
+  urlHandlers: FrontHandler[];
+}
+
+function portsOf(urls: FunctionUrl[]): string {
+  return urls.map((url) => url.functionId).join(',');
 }
 
 /** Builds and starts the given functions of the template with the local API's options (one place for the defaults). */
@@ -232,5 +314,13 @@ export function startFunctionsFor(
     typeCheck: options.typeCheck ?? false,
     sourceMaps: options.sourceMaps ?? true,
     ...(options.inspector ? { inspector: options.inspector } : {}),
+  });
+}
+
+/** The template of these options, resolved once with their parameter overrides and region. */
+export function loadTemplateFor(options: LocalApiOptions): LoadedTemplate {
+  return loadTemplate(options.templatePath ?? 'template.yaml', {
+    ...(options.parameterOverrides ? { parameterOverrides: options.parameterOverrides } : {}),
+    region: options.region ?? resolveRegion(undefined).region,
   });
 }

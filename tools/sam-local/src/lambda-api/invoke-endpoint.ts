@@ -5,7 +5,7 @@ import { printableLog } from '../http/printable';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { LAMBDA_REQUEST_LIMIT_BYTES } from '../lambda/payload-limits';
 import { listValued, type HttpResponse } from '../pipeline/http-response';
-import { LOCAL_PSEUDO_PARAMETERS, resolveLocalValue } from '../template/parameters';
+import { DEFAULT_REGION, LOCAL_ACCOUNT_ID } from '../template/symbols';
 import type { LoadedTemplate } from '../template/template';
 import { functionDirectory } from './function-directory';
 import { handleInvoke, type InvokeRequest } from './invoke-request';
@@ -39,8 +39,8 @@ export async function startInvokeEndpoint(options: InvokeEndpointOptions): Promi
   const log = printableLog(options.log);
   const parameters = options.parameters ?? {};
   const find = functionDirectory(loaded, functions.functionIds, parameters);
-  const region = resolveLocalValue(loaded.template, { Ref: 'AWS::Region' }, parameters) ?? 'us-east-1';
-  const accountId = LOCAL_PSEUDO_PARAMETERS['AWS::AccountId'] ?? '123456789012';
+  const region = loaded.region ?? DEFAULT_REGION;
+  const accountId = LOCAL_ACCOUNT_ID;
   const running = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
   const deps = {

@@ -4,7 +4,8 @@ import { readFunctions, skippedLines, type FunctionSpec, type SkippedFunction } 
 import { layerNodePath } from '../template/layers';
 import { compactMetrics } from './emf';
 import { envOverridesFor, type EnvVarsFile } from './env-vars-file';
-import { lambdaEnvironment } from './environment';
+import { environmentNotes, lambdaEnvironment } from './environment';
+import { DEFAULT_REGION } from '../template/symbols';
 import { attachLine, inspectorFlag, type InspectorOptions } from './inspector';
 import { prepareFunctionCode } from './function-code';
 import { nodeFor } from './node-binary';
@@ -18,6 +19,7 @@ export interface LocalFunctionsOptions {
    * pool that answers every invocation with the reason.
    */
   functionIds: string[];
+  /** Unused: `loaded` is resolved with the parameter overrides already (loadTemplate). Kept for existing callers. */
   parameters?: Record<string, string>;
   envVars?: EnvVarsFile;
   /** Powertools' POWERTOOLS_DEV pretty printing for the functions' logs. */
@@ -91,12 +93,15 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
       // Said once per runtime, at start-up.
       if (!nodeSummaries.has(node.summary)) log(node.summary);
       nodeSummaries.add(node.summary);
-      const environment = lambdaEnvironment(
-        loaded.template,
-        fn,
-        { ...(options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {}), ...envOverridesFor(options.envVars, functionId) },
-        parameters,
-      );
+      const overrides = envOverridesFor(options.envVars, functionId);
+      const environment = lambdaEnvironment(fn, {
+        region: loaded.region ?? DEFAULT_REGION,
+        overrides,
+        toolkit: options.prettyLogs ? { POWERTOOLS_DEV: 'true' } : {},
+      });
+      // Said once, at start-up: each variable whose value only a deployed stack knows, and what it is here.
+      for (const line of environmentNotes(loaded, fn, { overrides, ownSection: options.envVars?.[functionId] }))
+        log(line);
       // POWERTOOLS_DEV also silences Powertools Metrics; unless told otherwise, keep them on and show each EMF
       // document as one compact line (below).
       if (options.prettyLogs) environment.POWERTOOLS_METRICS_DISABLED ??= 'false';

@@ -1,45 +1,41 @@
-import type { Template } from './template';
+import { evaluate, Unresolvable } from './intrinsics';
+import { resolutionContextOf, templateScope } from './resolve-template';
+import { DEFAULT_REGION, LOCAL_ACCOUNT_ID, LOCAL_STACK_NAME } from './symbols';
+import type { Template } from './types';
 
-/** Local stand-ins for the pseudo parameters a deployed stack resolves. */
+/** The stand-ins sam local uses for what only a deployed stack knows (the region is resolved: see region.ts). */
 export const LOCAL_PSEUDO_PARAMETERS: Record<string, string> = {
-  'AWS::Region': 'us-east-1',
-  'AWS::AccountId': '123456789012',
-  'AWS::StackName': 'local',
-  'AWS::Partition': 'aws',
-  'AWS::URLSuffix': 'amazonaws.com',
+  'AWS::AccountId': LOCAL_ACCOUNT_ID,
+  'AWS::StackName': LOCAL_STACK_NAME,
 };
 
 /**
- * Resolves a template value that can be known without deploying: literals, `Ref` to a parameter
- * (its default or an override) or a pseudo parameter, and `Fn::Sub` over those. Returns undefined
- * for anything else (for example `Fn::GetAtt`), which only a deployed stack can answer.
+ * A template value as text, or undefined when it is not a string, number or boolean once resolved. Values of a
+ * template from loadTemplate (or resolveTemplate) are already resolved; an intrinsic function given here is evaluated
+ * with that template's region and parameter overrides (plus `parameters`), as resolveTemplate would.
  */
 export function resolveLocalValue(
   template: Template,
   value: unknown,
   parameters: Record<string, string> = {},
 ): string | undefined {
-  const lookup = (name: string): string | undefined => {
-    if (name in parameters) return parameters[name];
-    if (name in LOCAL_PSEUDO_PARAMETERS) return LOCAL_PSEUDO_PARAMETERS[name];
-    const parameter = template.Parameters?.[name];
-    return parameter && 'Default' in parameter ? String(parameter.Default) : undefined;
-  };
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value !== 'object' || value === null) return undefined;
-  if ('Ref' in value) return lookup(String(value.Ref));
-  if ('Fn::Sub' in value) {
-    const sub = value['Fn::Sub'];
-    if (typeof sub !== 'string') return undefined;
-    let unresolved = false;
-    const text = sub.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
-      const resolved = lookup(name.trim());
-      if (resolved === undefined) unresolved = true;
-      return resolved ?? '';
-    });
-    return unresolved ? undefined : text;
+  const context = resolutionContextOf(template);
+  const scope = templateScope(
+    template,
+    {
+      region: context?.region ?? DEFAULT_REGION,
+      parameterOverrides: { ...context?.parameterOverrides, ...parameters },
+    },
+    () => undefined,
+  );
+  let resolved: unknown;
+  try {
+    resolved = evaluate(value, scope);
+  } catch (error) {
+    if (error instanceof Unresolvable) return undefined;
+    throw error;
   }
-  return undefined;
+  return ['string', 'number', 'boolean'].includes(typeof resolved) ? String(resolved) : undefined;
 }
 
 /**

@@ -2,23 +2,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse, YAMLMap, YAMLSeq, type CollectionTag, type ScalarTag } from 'yaml';
 
-/** A CloudFormation/SAM template as plain data, short-form tags turned into their long form. */
-export interface Template {
-  Parameters?: Record<string, { Type: string; Default?: unknown; [key: string]: unknown }>;
-  Conditions?: Record<string, unknown>;
-  Globals?: { Function?: Record<string, unknown>; Api?: Record<string, unknown>; [key: string]: unknown };
-  Resources: Record<string, Resource>;
-  Outputs?: Record<string, { Value: unknown; [key: string]: unknown }>;
-  [key: string]: unknown;
-}
+import { resolutionContextOf, resolveTemplate, type ResolutionNote } from './resolve-template';
+import { DEFAULT_REGION } from './symbols';
+import type { Template } from './types';
 
-export interface Resource {
-  Type: string;
-  Properties?: Record<string, unknown>;
-  Metadata?: Record<string, unknown>;
-  Condition?: string;
-  [key: string]: unknown;
-}
+export type { Resource, Template } from './types';
 
 // Short-form intrinsic functions and the long-form key each stands for.
 const INTRINSICS: Record<string, string> = {
@@ -77,10 +65,25 @@ export function parseTemplate(source: string): Template {
 export interface LoadedTemplate {
   path: string;
   dir: string;
+  /** Resolved once (resolve-template.ts): plain data, except what only a deployed stack knows. */
   template: Template;
+  /** The region the template was resolved for, and the functions run in. */
+  region?: string;
+  /** The values only a deployed stack knows: what each is locally (see ResolutionNote). */
+  notes?: ResolutionNote[];
+  /** The template as written (short-form tags in long form), for resolving it again with other parameters. */
+  raw?: Template;
 }
 
-export function loadTemplate(path: string): LoadedTemplate {
+export interface LoadOptions {
+  /** `--parameter-overrides`, over the parameters' defaults. */
+  parameterOverrides?: Record<string, string>;
+  /** Default us-east-1; the commands pass the one resolveRegion() finds. */
+  region?: string;
+}
+
+/** Reads, parses and resolves a template: the one place every command gets its template from. */
+export function loadTemplate(path: string, options: LoadOptions = {}): LoadedTemplate {
   const absolute = resolve(path);
   let source: string;
   try {
@@ -88,9 +91,28 @@ export function loadTemplate(path: string): LoadedTemplate {
   } catch (error) {
     throw new Error(`Cannot read template ${absolute}: ${(error as Error).message}`, { cause: error });
   }
+  let raw: Template;
   try {
-    return { path: absolute, dir: dirname(absolute), template: parseTemplate(source) };
+    raw = parseTemplate(source);
   } catch (error) {
     throw new Error(`Cannot parse template ${absolute}: ${(error as Error).message}`, { cause: error });
   }
+  const region = options.region ?? DEFAULT_REGION;
+  const { template, notes } = resolveTemplate(raw, { region, parameterOverrides: options.parameterOverrides ?? {} });
+  return { path: absolute, dir: dirname(absolute), template, region, notes, raw };
+}
+
+/**
+ * The template resolved again with more parameter overrides, for the functions that take overrides beside an
+ * already loaded template (generateEvent); the same template when there are none.
+ */
+export function withParameterOverrides(
+  loaded: LoadedTemplate,
+  overrides: Record<string, string> | undefined,
+): LoadedTemplate {
+  if (!overrides || Object.keys(overrides).length === 0 || !loaded.raw) return loaded;
+  const previous = resolutionContextOf(loaded.template);
+  const region = loaded.region ?? DEFAULT_REGION;
+  const parameterOverrides = { ...previous?.parameterOverrides, ...overrides };
+  return { ...loaded, region, ...resolveTemplate(loaded.raw, { region, parameterOverrides }) };
 }

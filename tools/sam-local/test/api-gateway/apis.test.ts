@@ -163,7 +163,7 @@ Resources:
     Type: AWS::Serverless::Api
     Properties:
       StageName: v1
-      Variables: { color: !Ref Color, size: 3, arn: !GetAtt Fn.Arn }`;
+      Variables: { color: !Ref Color, size: 3, arn: !ImportValue shared-arn }`;
 
     // Act
     const variables = apiOf(yaml).stageVariables;
@@ -458,7 +458,7 @@ Resources:
       GatewayResponses:
         DEFAULT_4XX:
           ResponseParameters:
-            Headers: { Access-Control-Allow-Origin: !Ref Origin, X-Arn: !GetAtt Fn.Arn }
+            Headers: { Access-Control-Allow-Origin: !Ref Origin, X-Arn: !ImportValue shared-arn }
         DEFAULT_5XX:
           ResponseParameters:
             Headers: { X-Five: "'5'", X-Raw: unquoted }`;

@@ -1,5 +1,6 @@
 import { readHttpApi } from '../../src/http-api/apis';
 import { findHttpRoute, functionOfTarget, httpRoutesFromTemplate, type HttpRoute } from '../../src/http-api/routes';
+import { resolveTemplate } from '../../src/template/resolve-template';
 import { parseTemplate, type Template } from '../../src/template/template';
 
 // Sources (docs/conformance.md lists them):
@@ -381,5 +382,49 @@ Resources:
   Api: { Type: AWS::Serverless::HttpApi, Properties: { StageVariables: {} } }
 `);
     expect(readHttpApi(t, 'Api', {}).stageVariables).toBeNull();
+  });
+});
+
+// Issue 19: the template is resolved once before anything reads it (src/template/resolve-template.ts), so a quick
+// create's Target arrives as the ARN sam local makes up, and the function is read from it as SAM CLI's LambdaUri
+// reads an integration URI (samcli/commands/local/lib/swagger/integration_uri.py).
+describe('quick create on the resolved template', () => {
+  const resolved = (target: string, functionName = ''): Template =>
+    resolveTemplate(
+      parseTemplate(`
+Resources:
+  QuickApi: { Type: AWS::ApiGatewayV2::Api, Properties: { ProtocolType: HTTP, Target: ${target} } }
+  Other: { Type: AWS::Serverless::Function, Properties: { ${FUNCTION_PROPS} } }
+  Fn: { Type: AWS::Serverless::Function, Properties: { ${FUNCTION_PROPS}${functionName} } }`),
+      { region: 'eu-west-1', parameterOverrides: {} },
+    ).template;
+  const targetOf = (t: Template): unknown => t.Resources.QuickApi?.Properties?.Target;
+
+  it.each([
+    ['!GetAtt Fn.Arn', ''],
+    ['!Sub "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations"', ''],
+    ['!Sub "arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${Fn}"', ''],
+    ['!GetAtt Fn.Arn', ', FunctionName: my-fn'],
+    ['arn:aws:lambda:eu-west-1:123456789012:function:my-fn:live', ', FunctionName: my-fn'],
+  ])('%s%s names Fn', (target, functionName) => {
+    // Act
+    const t = resolved(target, functionName);
+
+    // Assess
+    expect(functionOfTarget(t, targetOf(t))).toBe('Fn');
+  });
+
+  it('an ARN of no function of the template, or no ARN, names none', () => {
+    // Act
+    const names = [
+      functionOfTarget(
+        resolved('arn:aws:lambda:eu-west-1:123456789012:function:elsewhere'),
+        'arn:aws:lambda:eu-west-1:123456789012:function:elsewhere',
+      ),
+      functionOfTarget(resolved('https://example.com'), 'https://example.com'),
+    ];
+
+    // Assess
+    expect(names).toEqual([undefined, undefined]);
   });
 });

@@ -1,0 +1,173 @@
+/**
+ * CloudFormation's intrinsic functions, evaluated on plain template data. The functions whose answer the template and
+ * its parameters decide are answered as CloudFormation answers them (AWS CloudFormation User Guide, "Intrinsic function
+ * reference"); what only a deployed stack knows (a resource's name or attributes, another stack's exports) comes from
+ * the symbols, which answer as `sam local` does (symbols.ts). An expression that cannot be answered throws
+ * Unresolvable, and the caller keeps it as written, as SAM CLI does
+ * (aws/aws-sam-cli samcli/lib/intrinsic_resolver/intrinsic_property_resolver.py, resolve_template(ignore_errors=True)).
+ */
+
+/** `!Ref AWS::NoValue`: the property (or list item) that holds it is removed. */
+export const NO_VALUE = Symbol('AWS::NoValue');
+
+/** An expression that cannot be answered locally; the message says why. */
+export class Unresolvable extends Error {}
+
+/** What a deployed stack would answer, and the template's own Conditions and Mappings. */
+export interface Scope {
+  ref: (name: string) => unknown;
+  getAtt: (logicalId: string, attribute: string) => unknown;
+  /** A `${Resource.Attribute}` of Fn::Sub that getAtt cannot answer: sam local writes `$Resource.Attribute`. */
+  subAttFallback: (logicalId: string, attribute: string) => string;
+  condition: (name: string) => boolean;
+  mappings: Record<string, unknown>;
+}
+
+type Intrinsic = (argument: unknown, scope: Scope) => unknown;
+
+/** samtranslator's is_intrinsic: an object with one key, Ref or Fn::*. */
+export function intrinsicName(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  const key = keys[0];
+  return keys.length === 1 && key !== undefined && (key === 'Ref' || key.startsWith('Fn::')) ? key : undefined;
+}
+
+/** The value with every intrinsic function in it evaluated; NO_VALUE items and keys are left out. */
+export function evaluate(value: unknown, scope: Scope): unknown {
+  if (Array.isArray(value)) return value.map((item) => evaluate(item, scope)).filter((item) => item !== NO_VALUE);
+  if (!isPlainObject(value)) return value;
+  const name = intrinsicName(value);
+  if (name === undefined) {
+    const entries = Object.entries(value).map(([key, item]) => [key, evaluate(item, scope)] as const);
+    return Object.fromEntries(entries.filter(([, item]) => item !== NO_VALUE));
+  }
+  const intrinsic = INTRINSICS[name];
+  if (!intrinsic) throw new Unresolvable(`${name} is not evaluated locally`);
+  return intrinsic(value[name], scope);
+}
+
+const INTRINSICS: Record<string, Intrinsic> = {
+  Ref: (argument, scope) => scope.ref(text(evaluate(argument, scope), 'Ref')),
+  'Fn::GetAtt': (argument, scope) => {
+    const value = evaluate(argument, scope);
+    // The YAML long form also takes "Resource.Attribute" as one string; a resource's id never holds a dot.
+    const [logicalId, attribute] = typeof value === 'string' ? splitAtFirstDot(value) : list(value, 'Fn::GetAtt', 2);
+    return scope.getAtt(text(logicalId, 'Fn::GetAtt'), text(attribute, 'Fn::GetAtt'));
+  },
+  'Fn::Sub': sub,
+  'Fn::Join': (argument, scope) => {
+    const [delimiter, values] = list(evaluate(argument, scope), 'Fn::Join', 2);
+    return list(values, 'Fn::Join')
+      .map((item) => scalarText(item, 'Fn::Join'))
+      .join(text(delimiter, 'Fn::Join'));
+  },
+  'Fn::Select': (argument, scope) => {
+    const [index, values] = list(evaluate(argument, scope), 'Fn::Select', 2);
+    const items = list(values, 'Fn::Select');
+    const at = Number(index);
+    // CloudFormation takes the index as a number or a numeric string.
+    if (!/^\d+$/.test(String(index)) || at >= items.length) {
+      throw new Unresolvable(`Fn::Select: index ${String(index)} is not in a list of ${items.length}`);
+    }
+    return items[at];
+  },
+  'Fn::Split': (argument, scope) => {
+    const [delimiter, source] = list(evaluate(argument, scope), 'Fn::Split', 2);
+    return text(source, 'Fn::Split').split(text(delimiter, 'Fn::Split'));
+  },
+  'Fn::FindInMap': findInMap,
+  'Fn::Base64': (argument, scope) => Buffer.from(text(evaluate(argument, scope), 'Fn::Base64')).toString('base64'),
+  'Fn::If': (argument, scope) => {
+    const [name, ifTrue, ifFalse] = list(argument, 'Fn::If', 3);
+    // Only the branch taken is evaluated, as CloudFormation does.
+    return evaluate(scope.condition(text(name, 'Fn::If')) ? ifTrue : ifFalse, scope);
+  },
+  'Fn::Equals': (argument, scope) => {
+    const [left, right] = list(evaluate(argument, scope), 'Fn::Equals', 2);
+    return comparable(left) === comparable(right);
+  },
+  'Fn::Not': (argument, scope) => !conditionValue(list(argument, 'Fn::Not', 1)[0], scope),
+  'Fn::And': (argument, scope) => list(argument, 'Fn::And').every((item) => conditionValue(item, scope)),
+  'Fn::Or': (argument, scope) => list(argument, 'Fn::Or').some((item) => conditionValue(item, scope)),
+  'Fn::ImportValue': () => {
+    throw new Unresolvable('Fn::ImportValue reads an export of another, deployed stack');
+  },
+};
+
+// `${Name}`, `${Resource.Attribute}`, `${!Literal}` (written as `${Literal}`), with the list form's variables first.
+function sub(argument: unknown, scope: Scope): string {
+  const [source, variables] = typeof argument === 'string' ? [argument, {}] : list(argument, 'Fn::Sub', 2);
+  const values = evaluate(variables, scope);
+  if (!isPlainObject(values)) throw new Unresolvable('Fn::Sub: the variables must be a map');
+  return text(evaluate(source, scope), 'Fn::Sub').replace(/\$\{([^}]*)\}/g, (_, name: string) => {
+    if (name.startsWith('!')) return `\${${name.slice(1)}}`;
+    if (Object.hasOwn(values, name)) return scalarText(values[name], 'Fn::Sub');
+    if (!name.includes('.')) return scalarText(scope.ref(name), 'Fn::Sub');
+    const [logicalId, attribute] = splitAtFirstDot(name);
+    try {
+      return scalarText(scope.getAtt(logicalId, attribute), 'Fn::Sub');
+    } catch (error) {
+      if (error instanceof Unresolvable) return scope.subAttFallback(logicalId, attribute);
+      throw error;
+    }
+  });
+}
+
+function findInMap(argument: unknown, scope: Scope): unknown {
+  const [mapName, topKey, secondKey, options] = list(evaluate(argument, scope), 'Fn::FindInMap');
+  const keys = [mapName, topKey, secondKey].map((key) => text(key, 'Fn::FindInMap'));
+  let found: unknown = scope.mappings;
+  for (const key of keys) found = isPlainObject(found) && Object.hasOwn(found, key) ? found[key] : undefined;
+  if (found !== undefined) return found;
+  // The AWS::LanguageExtensions form: a fourth argument { DefaultValue: … } answers a missing key.
+  if (isPlainObject(options) && Object.hasOwn(options, 'DefaultValue')) return options.DefaultValue;
+  throw new Unresolvable(`Fn::FindInMap: the Mappings have no ${keys.join('.')}`);
+}
+
+/** An item of Fn::And, Fn::Or or Fn::Not: `{ Condition: Name }` or a function that evaluates to a boolean. */
+function conditionValue(item: unknown, scope: Scope): boolean {
+  if (isPlainObject(item) && Object.keys(item).length === 1 && 'Condition' in item) {
+    return scope.condition(text(item.Condition, 'Condition'));
+  }
+  return asBoolean(evaluate(item, scope), 'a condition');
+}
+
+/** A condition's value: CloudFormation takes true and false, also as strings. */
+export function asBoolean(value: unknown, what: string): boolean {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Unresolvable(`${what} must evaluate to true or false`);
+}
+
+// CloudFormation compares the values as strings: a parameter override "1" equals a number 1 written in the template.
+function comparable(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function list(value: unknown, where: string, length?: number): unknown[] {
+  if (!Array.isArray(value) || (length !== undefined && value.length < length)) {
+    throw new Unresolvable(`${where} needs a list${length === undefined ? '' : ` of ${length}`}`);
+  }
+  return value;
+}
+
+function text(value: unknown, where: string): string {
+  if (typeof value !== 'string') throw new Unresolvable(`${where} needs a string here`);
+  return value;
+}
+
+/** A string, number or boolean as the text CloudFormation puts in its place. */
+function scalarText(value: unknown, where: string): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return text(value, where);
+}
+
+function splitAtFirstDot(name: string): [string, string] {
+  const dot = name.indexOf('.');
+  return dot < 0 ? [name, ''] : [name.slice(0, dot), name.slice(dot + 1)];
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
