@@ -1,6 +1,7 @@
-// Mutation testing of the API Gateway translation (request event, proxy result, routes, API model, Globals) and of
-// the authorizers' decisions (src/authorizers) and the template resolver (intrinsic functions, sam local's symbols,
-// the one-pass resolution):
+// Mutation testing of the API Gateway translation (REST: request event, proxy result, routes, API model, Globals;
+// HTTP APIs and function URLs: the payload 2.0 and 1.0 events, the 2.0 result, routes, CORS), of the authorizers'
+// decisions (src/authorizers) and of the template resolver (intrinsic functions, sam local's symbols, the one-pass
+// resolution):
 // `npm run test:mutation` in this workspace. Too slow for every push, so .github/workflows/mutation.yml runs it
 // weekly and on demand; the HTML report goes to reports/mutation/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -12,6 +13,12 @@ const config = {
     'src/api-gateway/routes.ts',
     'src/api-gateway/apis.ts',
     'src/template/globals.ts',
+    'src/http-api/event-v2.ts',
+    'src/http-api/event-v1.ts',
+    'src/http-api/request-parts.ts',
+    'src/http-api/result-v2.ts',
+    'src/http-api/routes.ts',
+    'src/http-api/cors.ts',
     'src/template/intrinsics.ts',
     'src/template/symbols.ts',
     'src/template/resolve-template.ts',
@@ -41,6 +48,7 @@ const config = {
         '**/test/api-gateway/**/*.test.ts',
         '**/test/template/**/*.test.ts',
         '**/test/authorizers/**/*.test.ts',
+        '**/test/http-api/**/*.test.ts',
       ],
     },
   },

@@ -1,9 +1,10 @@
 // sam-local generate-event (the starter's npm run event): the template-aware `sam local generate-event apigateway
-// aws-proxy`. Prints the complete REST proxy (v1) event the local API builds for a request, or writes it to --out.
+// aws-proxy` (and `http-api-proxy`). Prints the complete event the local API builds for a request (REST proxy v1,
+// or an HTTP API route's payload 2.0 or 1.0), or writes it to --out.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { generateEvent } from '../api-gateway/generate-event';
 import { generateAuthorizerEvent } from '../api-gateway/generate-authorizer-event';
+import { generateAnyEvent } from '../http/generate-any-event';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
 import { resolveRegion } from '../lambda/region';
@@ -16,7 +17,8 @@ const USAGE = `Usage: sam-local generate-event <METHOD> <PATH-OR-URL> [-H 'Name:
   sam-local generate-event GET /api/orders -H 'Authorization: allow' --authorizer
 --authorizer prints the input event of the route's Lambda authorizer instead (TOKEN or REQUEST, as API Gateway
 sends it to the authorizer function).
-A path (/stage/resource?query) is a request to the deployed API (https, port 443, its execute-api Host, client
+For an HTTP API route the event is in the route's payload format (2.0, or 1.0). A path (/stage/resource?query)
+is a request to the deployed API (https, port 443, its execute-api Host, client
 203.0.113.10); a URL (http://127.0.0.1:3000/dev/hello) is a request to that server, as the local API sees it.
 Exit codes: 0 written, 2 bad usage or a request no route of the template serves.`;
 
@@ -87,8 +89,8 @@ function generate(argv: string[]): void {
     write(eventJson(generateAuthorizerEvent(options)), values.out, 'the authorizer event');
     return;
   }
-  const event = generateEvent(options);
-  write(eventJson(event), values.out, `${event.httpMethod} ${event.requestContext.path} → ${event.resource}`);
+  const { event } = generateAnyEvent(options);
+  write(eventJson(event), values.out, describe(event));
 }
 
 function write(text: string, out: string | undefined, what: string): void {
@@ -98,6 +100,12 @@ function write(text: string, out: string | undefined, what: string): void {
   } else {
     process.stdout.write(text);
   }
+}
+
+/** `PUT /test/files/a/b.txt → /files/{proxy+}` (REST, 1.0) or `GET /items/1 → GET /items/{id}` (2.0). */
+function describe(event: ReturnType<typeof generateAnyEvent>['event']): string {
+  if ('httpMethod' in event) return `${event.httpMethod} ${event.requestContext.path} → ${event.resource}`;
+  return `${event.requestContext.http.method} ${event.rawPath} → ${event.routeKey}`;
 }
 
 // `Name: value`, as curl's -H takes it.

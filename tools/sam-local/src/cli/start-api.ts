@@ -83,8 +83,14 @@ export async function startApi(args: string[]): Promise<void> {
     lambdaPort === undefined ? apiAlone(apiOptions) : startWithInvokeEndpoint(apiOptions, lambdaPort)
   ).catch((error: unknown) =>
     explainPortInUse(error, {
+      // Function URLs take consecutive ports from --function-url-port, one per function URL.
+      ...Object.fromEntries(
+        Array.from({ length: 32 }, (_, index) => [
+          (functionUrlPort ?? 3010) + index,
+          '--function-url-port <number> (function URLs take consecutive ports from it)',
+        ]),
+      ),
       [port]: '--port <number> or PORT=<number>',
-      [functionUrlPort ?? 3010]: '--function-url-port <number> (function URLs take consecutive ports from it)',
       // Listened on second: when both ports are the same, it is this one that fails.
       ...(lambdaPort !== undefined ? { [lambdaPort]: '--lambda-port <number>' } : {}),
     }),

@@ -24,6 +24,8 @@ export interface HttpRoute {
   payloadVersion: PayloadVersion;
   /** The integration's timeout (TimeoutInMillis, at most 30 s: HTTP API quotas). */
   timeoutMs: number;
+  /** The HttpApi event's `Auth` as written (for the authorizer step), or undefined (none, or quick create). */
+  eventAuth: unknown;
 }
 
 export interface HttpRouteMatch {
@@ -69,6 +71,7 @@ export function httpRoutesFromTemplate(
         ),
         payloadVersion: payloadVersionOf(where, resolveLocalValue(template, props.PayloadFormatVersion, parameters)),
         timeoutMs: timeoutOf(where, resolveLocalValue(template, props.TimeoutInMillis, parameters)),
+        eventAuth: props.Auth,
       });
     }
   }
@@ -87,6 +90,7 @@ export function httpRoutesFromTemplate(
       // Quick create makes a Lambda proxy integration with payload format 2.0 and the 30-second timeout.
       payloadVersion: '2.0',
       timeoutMs: MAX_INTEGRATION_TIMEOUT_MS,
+      eventAuth: undefined,
     });
   }
   refuseAmbiguousRoutes(routes);

@@ -51,6 +51,23 @@ describe('a result with statusCode', () => {
     });
   });
 
+  it('content-type is added when no header names it, whatever the case of other headers', () => {
+    expect(ok({ statusCode: 200, headers: { 'x-a': 'b' } }).headers).toEqual({
+      'x-a': ['b'],
+      'content-type': ['application/json'],
+    });
+    expect(ok({ statusCode: 200, headers: { 'CONTENT-TYPE': 'text/csv' } }).headers).toEqual({
+      'CONTENT-TYPE': ['text/csv'],
+    });
+  });
+
+  it('a set-cookie header and cookies are all sent', () => {
+    expect(ok({ statusCode: 200, headers: { 'set-cookie': 'h=0' }, cookies: ['c=1'] }).headers['set-cookie']).toEqual([
+      'h=0',
+      'c=1',
+    ]);
+  });
+
   it('a numeric string statusCode is a number (recorded: "418" → 418)', () => {
     expect(ok({ statusCode: '418', body: "i'm a teapot" }).status).toBe(418);
   });

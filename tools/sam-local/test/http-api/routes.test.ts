@@ -154,6 +154,16 @@ Resources:
     });
   });
 
+  it("the event's Auth is kept as written for the authorizer step; a quick-create route has none", () => {
+    const [route] = routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS}, Events: { A: { Type: HttpApi, Properties: { Path: /a, Method: get, Auth: { Authorizer: NONE } } } } }
+`);
+    expect(route!.eventAuth).toEqual({ Authorizer: 'NONE' });
+  });
+
   it('PayloadFormatVersion, TimeoutInMillis and a Path given through a parameter', () => {
     const [route] = routesOf(
       `
@@ -289,6 +299,7 @@ Resources:
   ])('Target %s: the $default route on the $default stage, payload 2.0, 30 s', (_label, target) => {
     const [route] = routesOf(quick(target));
     expect(route).toMatchObject({ functionId: 'Fn', routeKey: '$default', payloadVersion: '2.0', timeoutMs: 30000 });
+    expect(route!.eventAuth).toBeUndefined();
     expect(route!.api).toMatchObject({ logicalId: 'QuickApi', stage: '$default' });
   });
 
