@@ -13,5 +13,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // A worker per core: jest's default (cores - 1) runs everything in one process on a 2-core machine, while these
+  // suites spend much of their time waiting for python3, esbuild and the function's own processes.
+  maxWorkers: '100%',
   testTimeout: 30000,
 };

@@ -17,6 +17,13 @@ export const PROJECT_TEMPLATE = join(ROOT, 'template.yaml');
 
 type Availability = { ok: true } | { ok: false; reason: string };
 
+/**
+ * How long one python3 run (cfn-lint, the translator) may take. A hook that waits for one gets the same limit plus a
+ * margin, not jest's 30 s: on a loaded machine a cfn-lint run alone has taken over 30 s.
+ */
+export const AWS_TOOL_TIMEOUT_MS = 120_000;
+export const AWS_TOOL_HOOK_TIMEOUT_MS = AWS_TOOL_TIMEOUT_MS + 10_000;
+
 /** Whether python3 on PATH can import both packages, at the pinned versions when they are required. */
 export function awsToolsAvailability(env: NodeJS.ProcessEnv = process.env): Availability {
   // importlib.metadata reads the installed versions without importing cfn-lint (which takes a second).
@@ -57,7 +64,7 @@ function python(args: string[], input?: string): Promise<{ code: number; stdout:
     const child = execFile(
       'python3',
       args,
-      { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 },
+      { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, timeout: AWS_TOOL_TIMEOUT_MS },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -1,4 +1,4 @@
-import { describeWithAwsTools, PROJECT_TEMPLATE, translate, translated } from './aws-tools';
+import { describeWithAwsTools, PROJECT_TEMPLATE, translate, translated, AWS_TOOL_HOOK_TIMEOUT_MS } from './aws-tools';
 import { isObject, propertiesOf, resourcesOfType, targetOf, type CfnTemplate, type JsonObject } from './cloudformation';
 import { deploymentFor } from './conditions';
 import { metricKey, publishedMetrics } from './published-metrics';
@@ -13,7 +13,7 @@ describeWithAwsTools('alarms, saved queries and the dashboard, as the SAM transl
 
   beforeAll(async () => {
     template = translated((await translate([{ template: PROJECT_TEMPLATE }]))[0]);
-  });
+  }, AWS_TOOL_HOOK_TIMEOUT_MS);
 
   const deployed = (parameters: Record<string, string> = {}) => deploymentFor(template, parameters).template;
   const onlyId = (t: CfnTemplate, type: string) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { describeWithAwsTools, PROJECT_TEMPLATE, translate, translated } from './aws-tools';
+import { describeWithAwsTools, PROJECT_TEMPLATE, translate, translated, AWS_TOOL_HOOK_TIMEOUT_MS } from './aws-tools';
 import {
   isObject,
   propertiesOf,
@@ -31,7 +31,7 @@ describeWithAwsTools('template.yaml as the SAM translator expands it', () => {
       { template: PROJECT_TEMPLATE, region: PORTABILITY_REGION },
     ]);
     [template, withOtherValues, forChina] = results.map(translated) as [CfnTemplate, CfnTemplate, CfnTemplate];
-  });
+  }, AWS_TOOL_HOOK_TIMEOUT_MS);
 
   const deployed = (parameters: Record<string, string> = {}) => deploymentFor(template, parameters).template;
   const only = (t: CfnTemplate, type: string): [string, JsonObject] => {

@@ -1,4 +1,10 @@
-import { describeWithAwsTools, translate, translated, type Translation } from '../../../../tests/template/aws-tools';
+import {
+  describeWithAwsTools,
+  translate,
+  translated,
+  type Translation,
+  AWS_TOOL_HOOK_TIMEOUT_MS,
+} from '../../../../tests/template/aws-tools';
 import type { Rule } from '../../../../tests/template/cloudformation';
 import { deploymentFor } from '../../../../tests/template/conditions';
 import { DEPLOYMENT_RULES } from '../../../../tests/template/rules';
@@ -463,7 +469,7 @@ describeWithAwsTools('each rule on broken copies of template.yaml, expanded by t
         ...(c.rule === 'noLiteralAccountRegionOrPartition' ? { region: PORTABILITY_REGION } : {}),
       })),
     );
-  });
+  }, AWS_TOOL_HOOK_TIMEOUT_MS);
   afterAll(() => scratch.remove());
 
   const reportOf = (i: number) => {

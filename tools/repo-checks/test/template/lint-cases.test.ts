@@ -1,4 +1,9 @@
-import { cfnLint, describeWithAwsTools, type Finding } from '../../../../tests/template/aws-tools';
+import {
+  cfnLint,
+  describeWithAwsTools,
+  type Finding,
+  AWS_TOOL_HOOK_TIMEOUT_MS,
+} from '../../../../tests/template/aws-tools';
 import { scratchDirectory, TemplateCopy } from '../../../../tests/template/template-copy';
 import { withGoodbye } from './second-function';
 
@@ -40,7 +45,7 @@ describeWithAwsTools('cfn-lint with informational rules on copies of template.ya
   beforeAll(async () => {
     // One run for all: cfn-lint's start-up (about 1.5 s) is most of its cost.
     findings = await cfnLint([...copies, twoFunctions]);
-  });
+  }, AWS_TOOL_HOOK_TIMEOUT_MS);
   afterAll(() => scratch.remove());
 
   const of = (path: string) =>

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describeWithAwsTools, translateCli } from '../../../../tests/template/aws-tools';
+import { describeWithAwsTools, translateCli, AWS_TOOL_HOOK_TIMEOUT_MS } from '../../../../tests/template/aws-tools';
 import type { CfnTemplate } from '../../../../tests/template/cloudformation';
 import { scratchDirectory } from '../../../../tests/template/template-copy';
 
@@ -32,7 +32,7 @@ Resources:
       // -S: without site-packages, as on a machine where the translator was never installed.
       translateCli([], ['-S']),
     ]);
-  });
+  }, AWS_TOOL_HOOK_TIMEOUT_MS);
   afterAll(() => scratch.remove());
 
   it('prints template.yaml as plain CloudFormation: no SAM resource types left', () => {

@@ -1,4 +1,9 @@
-import { describeWithAwsTools, translate, translated } from '../../../../tests/template/aws-tools';
+import {
+  describeWithAwsTools,
+  translate,
+  translated,
+  AWS_TOOL_HOOK_TIMEOUT_MS,
+} from '../../../../tests/template/aws-tools';
 import type { CfnTemplate } from '../../../../tests/template/cloudformation';
 import { deploymentFor } from '../../../../tests/template/conditions';
 import { label, parameterSets } from '../../../../tests/template/parameter-sets';
@@ -23,7 +28,7 @@ describeWithAwsTools('template.yaml with a second function', () => {
   beforeAll(async () => {
     const results = await translate([{ template: twoFunctions }, { template: crossWired }]);
     [template, crossWiredTemplate] = results.map(translated) as [CfnTemplate, CfnTemplate];
-  });
+  }, AWS_TOOL_HOOK_TIMEOUT_MS);
   afterAll(() => scratch.remove());
 
   it("routes GET /goodbye to the new function's alias, with an invoke permission for that route only", () => {
