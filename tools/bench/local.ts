@@ -25,7 +25,7 @@ interface Settings {
   warmupSeconds: number;
 }
 
-const FULL: Settings = { startRounds: 10, editRounds: 10, loadRounds: 6, sliceSeconds: 2, warmupSeconds: 1 };
+const FULL: Settings = { startRounds: 8, editRounds: 10, loadRounds: 5, sliceSeconds: 2, warmupSeconds: 1 };
 const QUICK: Settings = { startRounds: 1, editRounds: 1, loadRounds: 1, sliceSeconds: 0.5, warmupSeconds: 0.2 };
 
 function log(line: string): void {

@@ -1,5 +1,6 @@
 // Mutation testing of the API Gateway translation (request event, proxy result, routes, API model, Globals) and of
-// the template resolver (intrinsic functions, sam local's symbols, the one-pass resolution):
+// the authorizers' decisions (src/authorizers) and the template resolver (intrinsic functions, sam local's symbols,
+// the one-pass resolution):
 // `npm run test:mutation` in this workspace. Too slow for every push, so .github/workflows/mutation.yml runs it
 // weekly and on demand; the HTML report goes to reports/mutation/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -14,6 +15,9 @@ const config = {
     'src/template/intrinsics.ts',
     'src/template/symbols.ts',
     'src/template/resolve-template.ts',
+    // The authorizers' decisions; plan.ts only wires them to the event sources (checked end to end).
+    'src/authorizers/*.ts',
+    '!src/authorizers/plan.ts',
   ],
   // Each mutant runs only the tests that executed its code.
   coverageAnalysis: 'perTest',
@@ -33,7 +37,11 @@ const config = {
       // - the suites that spawn the CLI (invoke-cli, hostile/signals, lambda-api, debugger) run the code in another
       //   process, which Stryker can neither see nor switch.
       // A behaviour of these files that only an end-to-end suite checks shows here as a survivor: give it a unit test.
-      testMatch: ['**/test/api-gateway/**/*.test.ts', '**/test/template/**/*.test.ts'],
+      testMatch: [
+        '**/test/api-gateway/**/*.test.ts',
+        '**/test/template/**/*.test.ts',
+        '**/test/authorizers/**/*.test.ts',
+      ],
     },
   },
   // No TypeScript checker on purpose: the translation takes whatever a client or a function sends, so a mutant

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pollUntil } from './http';
 import { EDITS } from './project';
 import { rotated } from './rotation';
-import { freePort, launch, type Running, type ToolName, type Tooling } from './tools';
+import { launchReady, type Running, type ToolName, type Tooling } from './tools';
 
 export type EditName = keyof typeof EDITS;
 export const EDIT_NAMES = Object.keys(EDITS) as EditName[];
@@ -43,9 +43,11 @@ export async function measureEdits(settings: EditSettings): Promise<Record<ToolN
   try {
     for (const tool of settings.tools) {
       const logFile = join(settings.scratch, `${tool}-edit.log`);
-      const server = await launch(
-        { tool, dir: settings.dirs[tool], port: await freePort(), reload: true, logFile },
+      const { running: server } = await launchReady(
+        { tool, dir: settings.dirs[tool], reload: true, logFile },
         settings.tooling,
+        EDIT_PATHS.trivial,
+        120_000,
       );
       running[tool] = server;
       for (const edit of EDIT_NAMES) {

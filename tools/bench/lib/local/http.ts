@@ -26,16 +26,18 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /**
  * GETs `url` until `wanted` accepts the answer (a refused connection counts as not yet), `intervalMs` apart; resolves
- * with performance.now() when that answer arrived, rejects with the last answer after `deadlineMs`.
+ * with performance.now() when that answer arrived, rejects with the last answer after `deadlineMs`, or once `signal` aborts.
  */
 export async function pollUntil(
   url: string,
   wanted: (answer: Answer) => boolean,
   deadlineMs: number,
+  signal?: AbortSignal,
   intervalMs = 5,
 ): Promise<number> {
   const deadline = performance.now() + deadlineMs;
   for (;;) {
+    if (signal?.aborted) throw new Error(`${url}: polling stopped`);
     let last: string;
     try {
       const answer = await getOnce(url, Math.max(1, deadline - performance.now()));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadSlice } from './load';
 import { treeMemory, type TreeMemory } from './process-tree';
 import { rotated } from './rotation';
-import { freePort, launch, type Running, type ToolName, type Tooling } from './tools';
+import { launchReady, type Running, type ToolName, type Tooling } from './tools';
 import { pollUntil } from './http';
 import { percentile } from '../stats';
 
@@ -69,9 +69,11 @@ export async function measureRequests(
   const servers: Running[] = [];
   const start = async (tool: ToolName, environments: number, label: string): Promise<Running> => {
     const logFile = join(settings.scratch, `${tool}-${label}.log`);
-    const server = await launch(
-      { tool, dir: settings.dirs[tool], port: await freePort(), environments, logFile },
+    const { running: server } = await launchReady(
+      { tool, dir: settings.dirs[tool], environments, logFile },
       settings.tooling,
+      HANDLER_PATHS.hello,
+      120_000,
     );
     servers.push(server);
     return server;

@@ -4,9 +4,8 @@
 // developer's second `npm start`. Samples alternate between the tools in rotating order.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pollUntil } from './http';
 import { rotated } from './rotation';
-import { freePort, launch, type ToolName, type Tooling } from './tools';
+import { launchReady, type ToolName, type Tooling } from './tools';
 
 export interface StartTimes {
   cold: number[];
@@ -28,17 +27,17 @@ async function startOnce(tool: ToolName, settings: StartSettings, cold: boolean,
   const dir = settings.dirs[tool];
   if (cold) rmSync(join(dir, '.aws-sam'), { recursive: true, force: true });
   const tmpDir = cold ? mkdtempSync(join(settings.scratch, `tmp-cold-${tool}-`)) : warmTmp;
-  const port = await freePort();
   const logFile = join(settings.scratch, `${tool}-start.log`);
-  const started = performance.now();
-  const running = await launch({ tool, dir, port, tmpDir, logFile }, settings.tooling);
   try {
-    const answered = await pollUntil(`${running.url}/hello?name=Ada`, (a) => a.status === 200, FIRST_200_DEADLINE_MS);
-    return answered - started;
-  } catch (error) {
-    throw new Error(`${tool} did not answer 200 (its output: ${logFile})`, { cause: error });
-  } finally {
+    const { running, startedAt, answeredAt } = await launchReady(
+      { tool, dir, tmpDir, logFile },
+      settings.tooling,
+      '/hello?name=Ada',
+      FIRST_200_DEADLINE_MS,
+    );
     await running.stop();
+    return answeredAt - startedAt;
+  } finally {
     if (cold) rmSync(tmpDir, { recursive: true, force: true });
   }
 }

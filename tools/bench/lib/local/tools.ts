@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BENCH_DIR, ROOT } from '../paths';
 import type { PeerInstall } from './peer';
+import { pollUntil } from './http';
 import { processLinks, treeOf } from './process-tree';
 
 export type ToolName = 'floor' | 'sam-local' | 'serverless-offline';
@@ -111,21 +112,29 @@ export async function commandFor(
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+// Below Linux's ephemeral range (32768-60999), which the kernel hands to every listen(0) and outgoing connection on
+// the machine: a port picked there and released can be taken by another process before the tool listens on it.
+const PORT_RANGE = { from: 20_000, to: 32_000 };
+
+/** A port free now, picked at random below the ephemeral range. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = PORT_RANGE.from + Math.floor(Math.random() * (PORT_RANGE.to - PORT_RANGE.from));
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 export interface Running {
   spec: LaunchSpec;
   pid: number;
   url: string;
+  /** Resolves when the server's process ends. */
+  exited: Promise<void>;
   /** Ends the server and every process it started; resolves once they are gone. */
   stop: () => Promise<void>;
 }
@@ -172,5 +181,44 @@ export async function launch(spec: LaunchSpec, tooling: Tooling): Promise<Runnin
     }
     for (const leftover of tree.filter(alive)) process.kill(leftover, 'SIGKILL');
   };
-  return { spec, pid, url: `http://127.0.0.1:${spec.port}`, stop };
+  return { spec, pid, url: `http://127.0.0.1:${spec.port}`, exited, stop };
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * Starts the tool and waits for a 200 on `path`. A start whose process ends before answering (a port taken by
+ * another process in the meantime, on a shared machine) is tried again on a new port, up to 3 times; the times
+ * are those of the start that answered.
+ */
+export async function launchReady(
+  spec: Omit<LaunchSpec, 'port'>,
+  tooling: Tooling,
+  path: string,
+  deadlineMs: number,
+): Promise<{ running: Running; startedAt: number; answeredAt: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const startedAt = performance.now();
+    const running = await launch({ ...spec, port }, tooling);
+    const polling = new AbortController();
+    let endedEarly = false;
+    const ended = running.exited.then(() => {
+      endedEarly = true;
+      throw new Error(`${spec.tool} ended before answering${spec.logFile ? ` (its output: ${spec.logFile})` : ''}`);
+    });
+    ended.catch(() => undefined); // also rejects when the server is stopped later, after answering
+    try {
+      const answeredAt = await Promise.race([
+        pollUntil(`${running.url}${path}`, (a) => a.status === 200, deadlineMs, polling.signal),
+        ended,
+      ]);
+      return { running, startedAt, answeredAt };
+    } catch (error) {
+      await running.stop();
+      if (!endedEarly || attempt >= ATTEMPTS) throw error;
+    } finally {
+      polling.abort();
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readRestApiAuth, type RestApiAuth } from '../authorizers/rest-config';
 import { isIntrinsic, withGlobal } from '../template/globals';
 import { resolveLocalValue } from '../template/parameters';
 import type { Template } from '../template/template';
@@ -9,6 +10,8 @@ export interface RestApi {
   logicalId: string;
   /** A stable, API Gateway-shaped id (requestContext.apiId), derived from the logical id. */
   id: string;
+  /** requestContext.deploymentId: a stable, API Gateway-shaped id of the API's deployment. */
+  deploymentId: string;
   stage: string;
   stageVariables: Record<string, string> | null;
   /**
@@ -20,6 +23,8 @@ export interface RestApi {
   gatewayHeaders: { '4xx': Record<string, string>; '5xx': Record<string, string> };
   /** The API's BinaryMediaTypes (SAM writes `image~1png` for `image/png`), e.g. `['image/png', 'application/*']`. */
   binaryMediaTypes: string[];
+  /** The API's Auth: its authorizers, DefaultAuthorizer and ApiKeyRequired. */
+  auth: RestApiAuth;
 }
 
 // SAM's implicit API (an Api event without RestApiId) is deployed with a stage named Prod.
@@ -29,6 +34,7 @@ export function readRestApi(template: Template, logicalId: string, parameters: R
   return {
     logicalId,
     id: createHash('sha256').update(logicalId).digest('hex').slice(0, 10),
+    deploymentId: createHash('sha256').update(`${logicalId} deployment`).digest('hex').slice(0, 6),
     stage: stageOf(template, logicalId, parameters),
     stageVariables: stageVariablesOf(template, logicalId, parameters),
     cors: corsOf(template, logicalId, parameters),
@@ -37,6 +43,7 @@ export function readRestApi(template: Template, logicalId: string, parameters: R
       '5xx': gatewayHeadersOf(template, logicalId, 'DEFAULT_5XX', parameters),
     },
     binaryMediaTypes: binaryMediaTypesOf(template, logicalId, parameters),
+    auth: readRestApiAuth(template, logicalId, parameters),
   };
 }
 

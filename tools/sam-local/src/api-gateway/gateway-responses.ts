@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Denial } from '../authorizers/denials';
 import type { RestApi } from './apis';
 import type { HttpResponse } from '../pipeline/http-response';
 import { newTraceRoot } from './request-event';
@@ -101,4 +102,13 @@ export function contentLengthExceeded(): HttpResponse {
     headers: { 'Content-Type': ['text; charset=utf-8'] },
     body: Buffer.from(CONTENT_LENGTH_EXCEEDED),
   };
+}
+
+/**
+ * The API refused the request at authorization (401, 403, or 500 for a broken authorizer): the denial's status,
+ * body and error type, with the API's DEFAULT_4XX or DEFAULT_5XX headers (src/authorizers/denials.ts).
+ */
+export function authorizerDenied(api: RestApi, ids: RequestIds, denial: Denial): HttpResponse {
+  const family = denial.statusCode >= 500 ? '5xx' : '4xx';
+  return gatewayResponse(denial.statusCode, denial.body, denial.errorType, ids, api.gatewayHeaders[family]);
 }

@@ -1,10 +1,10 @@
 // The proxy event for a request, without serving it: what `sam local generate-event apigateway aws-proxy` does,
 // but from the template's routes and through the local API's own request → event code.
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { RestProxyEvent } from './request-event';
 import { DEFAULT_REGION } from '../template/symbols';
 import { withParameterOverrides, type LoadedTemplate } from '../template/template';
 import { requestEvent, routeRequest } from './request-to-event';
-import { routesFromTemplate, type Route } from './routes';
+import { routesFromTemplate, type Route, type RouteMatch } from './routes';
 
 export interface GenerateEventOptions {
   loaded: LoadedTemplate;
@@ -31,7 +31,12 @@ const DEPLOYED_CLIENT_IP = '203.0.113.10';
 const LOOPBACK_CLIENT_IP = '127.0.0.1';
 
 /** The REST proxy (v1) event the API would hand its function for this request. Throws NoRouteError. */
-export function generateEvent(options: GenerateEventOptions): APIGatewayProxyEvent {
+export function generateEvent(options: GenerateEventOptions): RestProxyEvent {
+  return generateRoutedEvent(options).event;
+}
+
+/** generateEvent, with the route the request reached. */
+export function generateRoutedEvent(options: GenerateEventOptions): { event: RestProxyEvent; match: RouteMatch } {
   const loaded = withParameterOverrides(options.loaded, options.parameterOverrides);
   const routes = routesFromTemplate(loaded);
   if (routes.length === 0) throw new NoRouteError(`${loaded.path} defines no Api events`);
@@ -64,7 +69,7 @@ export function generateEvent(options: GenerateEventOptions): APIGatewayProxyEve
     ...(body.length > 0 && !has('content-length') ? [['Content-Length', String(body.length)]] : []),
   ].flat();
   const loopback = /^(localhost|127\.[\d.]+|\[::1\])(:\d+)?$/i.test(authority);
-  return requestEvent(
+  const event = requestEvent(
     {
       method,
       rawQuery,
@@ -77,6 +82,7 @@ export function generateEvent(options: GenerateEventOptions): APIGatewayProxyEve
     },
     match,
   );
+  return { event, match };
 }
 
 function routeList(routes: Route[]): string {

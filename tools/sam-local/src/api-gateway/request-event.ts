@@ -26,7 +26,28 @@ export interface EventIdentity {
   extendedRequestId?: string;
   /** The X-Amzn-Trace-Id the function sees (default: the client's, else a fresh root). */
   traceId?: string;
+  /** requestContext.authorizer, for a route with an authorizer; without one the key is absent, as on AWS. */
+  authorizer?: Record<string, unknown>;
+  /** The caller's API key and its id (identity.apiKey, identity.apiKeyId), for a route that requires one. */
+  apiKey?: { value: string; id: string };
 }
+
+/**
+ * The REST proxy event as API Gateway sends it. Its requestContext differs from @types/aws-lambda's in what AWS
+ * records today (localstack/localstack tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json,
+ * test_lambda_aws_proxy_integration): `authorizer` only when the route has one, a `deploymentId`, and an identity
+ * block without `apiKey`, `apiKeyId` and `clientCert` unless an API key (or a client certificate) was used.
+ */
+export type RestProxyEvent = Omit<APIGatewayProxyEvent, 'requestContext'> & {
+  requestContext: Omit<APIGatewayProxyEvent['requestContext'], 'authorizer' | 'identity'> & {
+    deploymentId: string;
+    authorizer?: Record<string, unknown>;
+    identity: Omit<APIGatewayProxyEvent['requestContext']['identity'], 'apiKey' | 'apiKeyId' | 'clientCert'> & {
+      apiKey?: string;
+      apiKeyId?: string;
+    };
+  };
+};
 
 // Request headers API Gateway's REST API never passes on, not even to a proxy integration: the "headers dropped"
 // table of docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html as localstack applies
@@ -47,6 +68,11 @@ const DROPPED_REQUEST_HEADERS = new Set([
   'www-authenticate',
 ]);
 
+const CANONICAL_REQUEST_HEADERS: Record<string, string> = {
+  authorization: 'Authorization',
+  'user-agent': 'User-Agent',
+};
+
 /** A fresh extendedRequestId / x-amz-apigw-id, in API Gateway's shape (e.g. `FiV9AHvHoAMFtsg=`). */
 export function newExtendedRequestId(): string {
   return randomBytes(11).toString('base64');
@@ -55,11 +81,7 @@ export function newExtendedRequestId(): string {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Builds the Lambda proxy integration (payload v1) event that API Gateway's REST API would send. */
-export function buildProxyEvent(
-  request: IncomingRequestInfo,
-  match: RouteMatch,
-  ids: EventIdentity,
-): APIGatewayProxyEvent {
+export function buildProxyEvent(request: IncomingRequestInfo, match: RouteMatch, ids: EventIdentity): RestProxyEvent {
   const { route } = match;
   const now = new Date();
   const { headers, multiValueHeaders } = eventHeaders(request, ids.traceId);
@@ -69,7 +91,7 @@ export function buildProxyEvent(
   const host = headerValue(headers, 'host') ?? 'localhost';
   const userAgent = headerValue(headers, 'user-agent') ?? null;
   const requestId = ids.requestId ?? randomUUID();
-  const event: APIGatewayProxyEvent = {
+  const event: RestProxyEvent = {
     resource: route.resourcePath,
     path: match.path,
     httpMethod: request.method,
@@ -82,6 +104,7 @@ export function buildProxyEvent(
     requestContext: {
       accountId: ids.accountId,
       apiId: ids.apiId,
+      deploymentId: route.api.deploymentId,
       resourceId: resourceIdOf(route.resourcePath),
       resourcePath: route.resourcePath,
       httpMethod: request.method,
@@ -96,23 +119,21 @@ export function buildProxyEvent(
       domainName: host,
       requestId,
       identity: {
-        sourceIp: request.sourceIp,
-        userAgent,
         accessKey: null,
         accountId: null,
-        apiKey: null,
-        apiKeyId: null,
+        ...(ids.apiKey ? { apiKey: ids.apiKey.value, apiKeyId: ids.apiKey.id } : {}),
         caller: null,
-        clientCert: null,
         cognitoAuthenticationProvider: null,
         cognitoAuthenticationType: null,
         cognitoIdentityId: null,
         cognitoIdentityPoolId: null,
         principalOrgId: null,
+        sourceIp: request.sourceIp,
         user: null,
+        userAgent,
         userArn: null,
       },
-      authorizer: null,
+      ...(ids.authorizer ? { authorizer: ids.authorizer } : {}),
     },
     body: body.text,
     isBase64Encoded: body.isBase64Encoded,
@@ -120,8 +141,12 @@ export function buildProxyEvent(
   return event;
 }
 
-// API Gateway keeps the client's header names (Authorization excepted: it always arrives so spelled, as AWS
-// recorded in test_apigateway_lambda.snapshot.json); the single-value map holds the last value. It drops the
+// API Gateway keeps the client's header names, except Authorization and User-Agent, which always arrive so spelled:
+// AWS recorded `Authorization` for a client's `authorization` in test_apigateway_lambda.snapshot.json; the proxy
+// integration sits behind CloudFront, which capitalizes both (docs.aws.amazon.com/AmazonCloudFront/latest/
+// DeveloperGuide/add-origin-custom-headers.html; localstack capitalizes the same two from AWS's answers,
+// localstack-core/localstack/services/apigateway/next_gen/execute_api/integrations/aws.py). The single-value map
+// holds the last value. It drops the
 // headers above and adds the forwarding headers it would add in front of the integration.
 function eventHeaders(
   request: IncomingRequestInfo,
@@ -135,7 +160,7 @@ function eventHeaders(
   const add = (name: string, value: string): void => {
     const lower = name.toLowerCase();
     if (DROPPED_REQUEST_HEADERS.has(lower)) return;
-    const key = nameOf.get(lower) ?? (lower === 'authorization' ? 'Authorization' : name);
+    const key = nameOf.get(lower) ?? CANONICAL_REQUEST_HEADERS[lower] ?? name;
     nameOf.set(lower, key);
     (multiValueHeaders[key] ??= []).push(value);
   };

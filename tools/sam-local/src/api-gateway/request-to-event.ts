@@ -1,8 +1,7 @@
 // The path from an HTTP request to the proxy event, shared by the local API and the event generator so the
 // two can never build different events: the target's route, then the event for the matched route.
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { LOCAL_PSEUDO_PARAMETERS } from '../template/parameters';
-import { buildProxyEvent, type EventIdentity, type IncomingRequestInfo } from './request-event';
+import { buildProxyEvent, type EventIdentity, type IncomingRequestInfo, type RestProxyEvent } from './request-event';
 import { findRouteForPath, type Route, type RouteMatch } from './routes';
 
 /** The raw path is the target's path as sent: API Gateway's REST API routes it, and passes it on, undecoded. */
@@ -23,14 +22,10 @@ export function routeRequest(routes: Route[], method: string, target: string): R
 }
 
 /** The ids the event carries (fresh ones when not given); the local API also puts them on its answer. */
-export type EventIds = Pick<EventIdentity, 'requestId' | 'extendedRequestId' | 'traceId'>;
+export type EventIds = Pick<EventIdentity, 'requestId' | 'extendedRequestId' | 'traceId' | 'authorizer' | 'apiKey'>;
 
 /** The REST proxy (v1) event API Gateway hands the matched route's function for this request. */
-export function requestEvent(
-  request: IncomingRequestInfo,
-  match: RouteMatch,
-  ids: EventIds = {},
-): APIGatewayProxyEvent {
+export function requestEvent(request: IncomingRequestInfo, match: RouteMatch, ids: EventIds = {}): RestProxyEvent {
   const accountId = LOCAL_PSEUDO_PARAMETERS['AWS::AccountId'] ?? '123456789012';
   return buildProxyEvent(request, match, { accountId, apiId: match.route.api.id, ...ids });
 }

@@ -5,7 +5,8 @@ import type { LocalFunctions } from '../lambda/local-functions';
 import { LAMBDA_REQUEST_LIMIT_BYTES, LAMBDA_RESPONSE_LIMIT_BYTES, payloadBytes } from '../lambda/payload-limits';
 import type { InvokeOutcome } from '../lambda/runtime';
 import { describeFailure } from '../lambda/outcome-text';
-import type { Authorizer } from '../pipeline/authorize';
+import { describeRouteAuth } from '../authorizers/rest-config';
+import type { Authorization, Authorizer } from '../pipeline/authorize';
 import type { EventSource, Routing } from '../pipeline/event-source';
 import { jsonResponse, withHeaders, type HttpResponse } from '../pipeline/http-response';
 import { headerOf, type ReceivedRequest, type RequestHead } from '../pipeline/request';
@@ -67,7 +68,7 @@ export function restApiSource({ routes, functions, authorizer, log }: RestApiSou
         bodyLimit: MAX_BODY_BYTES,
         tooLarge: () => contentLengthExceeded(),
         authorize: (request) => authorizer.authorize({ source: 'rest-api', match, request, requestId: ids.requestId }),
-        integrate: (request) => integrate(request, match, rawQuery, ids),
+        integrate: (request, authorization) => integrate(request, match, rawQuery, ids, authorization),
       },
     };
   }
@@ -77,9 +78,14 @@ export function restApiSource({ routes, functions, authorizer, log }: RestApiSou
     match: RouteMatch,
     rawQuery: string,
     ids: RequestIds,
+    authorization: Authorization & { kind: 'allow' },
   ): Promise<HttpResponse> {
     const clientTrace = headerOf(request, 'x-amzn-trace-id');
-    const event = requestEvent({ ...request, rawQuery }, match, ids);
+    const event = requestEvent({ ...request, rawQuery }, match, {
+      ...ids,
+      ...(authorization.context ? { authorizer: authorization.context } : {}),
+      ...(authorization.apiKey ? { apiKey: authorization.apiKey } : {}),
+    });
     const eventBytes = payloadBytes(event);
     if (eventBytes > LAMBDA_REQUEST_LIMIT_BYTES) {
       log(
@@ -141,7 +147,7 @@ export function restApiSource({ routes, functions, authorizer, log }: RestApiSou
     describeRoutes: (baseUrl) =>
       routes.map(
         (r) =>
-          `  ${r.method.padEnd(6)} ${baseUrl}${r.resourcePath}  and  ${baseUrl}/${r.api.stage}${r.resourcePath}  → ${r.functionId}`,
+          `  ${r.method.padEnd(6)} ${baseUrl}${r.resourcePath}  and  ${baseUrl}/${r.api.stage}${r.resourcePath}  → ${r.functionId}${describeRouteAuth(r.auth)}`,
       ),
   };
 }

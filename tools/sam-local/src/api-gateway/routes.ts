@@ -1,4 +1,5 @@
 import * as querystring from 'node:querystring';
+import { routeAuthOf, type RouteAuth } from '../authorizers/rest-config';
 import type { LoadedTemplate } from '../template/template';
 import { readRestApi, restApiIdOf, type RestApi } from './apis';
 
@@ -13,6 +14,8 @@ export interface Route {
   /** Upper case; `ANY` matches every method. */
   method: string;
   segments: Segment[];
+  /** What protects the route: its authorizer (or the API's default), API key, scopes. */
+  auth: RouteAuth;
 }
 
 export interface RouteMatch {
@@ -40,16 +43,19 @@ export function routesFromTemplate({ template }: LoadedTemplate, parameters: Rec
       string,
       { Type?: string; Properties?: Record<string, unknown> }
     >;
-    for (const event of Object.values(events)) {
+    for (const [eventId, event] of Object.entries(events)) {
       if (event.Type !== 'Api') continue;
       const props = event.Properties ?? {};
       const resourcePath = String(props.Path);
+      const api = apiOf(restApiIdOf(props.RestApiId));
+      const method = String(props.Method);
       routes.push({
         functionId,
-        api: apiOf(restApiIdOf(props.RestApiId)),
+        api,
         resourcePath,
-        method: String(props.Method).toUpperCase(),
+        method: method.toUpperCase(),
         segments: parsePath(resourcePath),
+        auth: routeAuthOf(api.auth, props.Auth, { eventId, method, path: resourcePath }),
       });
     }
   }

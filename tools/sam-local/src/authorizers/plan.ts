@@ -1,11 +1,14 @@
 // Which authorizers the template's routes use, and the authorizer step each event source runs (see
 // src/pipeline/authorize.ts). The plan is made from the template before the functions start, so that the
 // authorizers' own functions are built and run with the others; the steps are created once they run.
-import type { RouteMatch } from '../api-gateway/routes';
+import type { JSONWebKeySet } from 'jose';
+import { authorizerFunctionOf, restAuthorizer } from '../api-gateway/rest-authorization';
+import { routesFromTemplate, type RouteMatch } from '../api-gateway/routes';
 import { authTypeCheck, type FunctionUrlMatch } from '../function-url/auth-type';
 import type { HttpRouteMatch } from '../http-api/routes';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { allowAll, type Authorizer } from '../pipeline/authorize';
+import { DEFAULT_REGION } from '../template/symbols';
 import type { LoadedTemplate } from '../template/template';
 
 /** The authorizer step of each event source. */
@@ -22,10 +25,26 @@ export interface AuthorizerPlan {
   create: (deps: { functions: LocalFunctions; log: (line: string) => void }) => AuthorizerSet;
 }
 
-/** Today: no API authorizer is emulated (every API request goes on to its integration); function URLs check AuthType. */
-export function planAuthorizers(_loaded: LoadedTemplate, _parameters: Record<string, string>): AuthorizerPlan {
+export interface AuthorizerSettings {
+  /** Keys to verify JWT signatures with (--jwks); without them Cognito and JWT authorizers check claims only. */
+  jwks?: JSONWebKeySet;
+  /** The API keys routes with ApiKeyRequired accept (--api-key, SAM_LOCAL_API_KEYS); none: any non-empty key. */
+  apiKeys?: string[];
+}
+
+/** REST APIs: Lambda, Cognito and AWS_IAM authorizers and API keys; function URLs: AuthType. */
+export function planAuthorizers(
+  loaded: LoadedTemplate,
+  parameters: Record<string, string>,
+  settings: AuthorizerSettings = {},
+): AuthorizerPlan {
+  const restRoutes = routesFromTemplate(loaded, parameters);
   return {
-    functionIds: [],
-    create: () => ({ restApi: allowAll(), httpApi: allowAll(), functionUrl: authTypeCheck() }),
+    functionIds: [...new Set(restRoutes.flatMap(authorizerFunctionOf))],
+    create: ({ functions }) => ({
+      restApi: restAuthorizer({ functions, region: loaded.region ?? DEFAULT_REGION, ...settings }),
+      httpApi: allowAll(),
+      functionUrl: authTypeCheck(),
+    }),
   };
 }

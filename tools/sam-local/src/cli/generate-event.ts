@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generateEvent } from '../api-gateway/generate-event';
+import { generateAuthorizerEvent } from '../api-gateway/generate-authorizer-event';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
 import { resolveRegion } from '../lambda/region';
@@ -10,8 +11,11 @@ import { eventJson } from '../api-gateway/event-json';
 
 const USAGE = `Usage: sam-local generate-event <METHOD> <PATH-OR-URL> [-H 'Name: value']... [--body TEXT | --body-file FILE]
                           [--source-ip IP] [--template template.yaml] [--parameter-overrides 'Key=Value ...']
-                          [--region us-east-1] [--out events/x.json]
+                          [--region us-east-1] [--out events/x.json] [--authorizer]
   sam-local generate-event GET '/dev/hello?name=Ada' -H 'Accept: application/json'
+  sam-local generate-event GET /api/orders -H 'Authorization: allow' --authorizer
+--authorizer prints the input event of the route's Lambda authorizer instead (TOKEN or REQUEST, as API Gateway
+sends it to the authorizer function).
 A path (/stage/resource?query) is a request to the deployed API (https, port 443, its execute-api Host, client
 203.0.113.10); a URL (http://127.0.0.1:3000/dev/hello) is a request to that server, as the local API sees it.
 Exit codes: 0 written, 2 bad usage or a request no route of the template serves.`;
@@ -45,6 +49,7 @@ function generate(argv: string[]): void {
         'parameter-overrides': { type: 'string' },
         region: { type: 'string' },
         out: { type: 'string', short: 'o' },
+        authorizer: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -64,7 +69,7 @@ function generate(argv: string[]): void {
     throw new UsageError('Give --body or --body-file, not both');
   }
 
-  const event = generateEvent({
+  const options = {
     loaded: loadTemplate(values.template ?? 'template.yaml', {
       ...(values['parameter-overrides']
         ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
@@ -77,11 +82,19 @@ function generate(argv: string[]): void {
     ...(values.body !== undefined ? { body: Buffer.from(values.body) } : {}),
     ...(values['body-file'] !== undefined ? { body: readBodyFile(values['body-file']) } : {}),
     ...(values['source-ip'] ? { sourceIp: values['source-ip'] } : {}),
-  });
-  const text = eventJson(event);
-  if (values.out) {
-    writeFileSync(values.out, text);
-    console.error(`Wrote ${values.out} (${event.httpMethod} ${event.requestContext.path} → ${event.resource})`);
+  };
+  if (values.authorizer) {
+    write(eventJson(generateAuthorizerEvent(options)), values.out, 'the authorizer event');
+    return;
+  }
+  const event = generateEvent(options);
+  write(eventJson(event), values.out, `${event.httpMethod} ${event.requestContext.path} → ${event.resource}`);
+}
+
+function write(text: string, out: string | undefined, what: string): void {
+  if (out) {
+    writeFileSync(out, text);
+    console.error(`Wrote ${out} (${what})`);
   } else {
     process.stdout.write(text);
   }

@@ -1,6 +1,7 @@
 // sam-local start-api (the starter's npm start): the Docker-free equivalent of `sam local start-api`.
 import { parseArgs } from 'node:util';
 import { environmentsFrom, HOST_USAGE, listenHostFrom, portFrom, SERVER_FLAGS } from './server-flags';
+import { apiKeysFrom, AUTH_FLAGS, readJwksFile } from './auth-flags';
 import { exposureWarning } from './exposure-warning';
 import { parseAllowedHosts } from '../http/host-check';
 import { readEnvVarsFile } from '../lambda/env-vars-file';
@@ -18,8 +19,12 @@ const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--te
                     [--max-environments 1] [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
                     [--function-url-port 3010]
                     [--inspect[=[HOST:]PORT] | --inspect-brk[=…]] [--allowed-hosts name,.domain]
+                    [--jwks keys.json] [--api-key KEY …]
 PORT and HOST environment variables work too; flags win.
 ${HOST_USAGE}
+--jwks verifies the signatures of tokens Cognito and JWT authorizers take with these keys (a JSON Web Key Set);
+without it their claims are checked but not their signatures. --api-key (repeatable, or SAM_LOCAL_API_KEYS=k1,k2)
+sets the keys routes with ApiKeyRequired accept in x-api-key; without any, every non-empty key is accepted.
 --lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
 on the same execution environments as the HTTP API. Each function URL (FunctionUrlConfig) is served on a port
 of its own: the first on --function-url-port (default 3010), the next on 3011, … in the order of the functions'
@@ -34,6 +39,7 @@ export async function startApi(args: string[]): Promise<void> {
     args: rest,
     options: {
       ...SERVER_FLAGS,
+      ...AUTH_FLAGS,
       'no-type-check': { type: 'boolean' },
       'lambda-port': { type: 'string' },
       'function-url-port': { type: 'string' },
@@ -71,6 +77,8 @@ export async function startApi(args: string[]): Promise<void> {
     typeCheck: !values['no-type-check'],
     prettyLogs: !values['json-logs'],
     ...(inspector ? { inspector } : {}),
+    ...(values.jwks ? { jwks: readJwksFile(values.jwks) } : {}),
+    apiKeys: apiKeysFrom(values['api-key'], process.env),
   };
   const served = await (
     lambdaPort === undefined ? apiAlone(apiOptions) : startWithInvokeEndpoint(apiOptions, lambdaPort)

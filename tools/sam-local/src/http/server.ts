@@ -16,6 +16,7 @@ import { DEFAULT_STAGE } from '../http-api/apis';
 import type { HttpRoute } from '../http-api/routes';
 import type { EventSource } from '../pipeline/event-source';
 import { startFront, type Front, type FrontHandler } from './front';
+import type { JSONWebKeySet } from 'jose';
 import { lineWriter } from './line-writer';
 import { printableLog } from './printable';
 import { startReloading } from './reload';
@@ -78,6 +79,10 @@ export interface LocalApiOptions {
    * leaves them running for their owner to stop.
    */
   functions?: LocalFunctions;
+  /** Keys to verify JWT signatures with (--jwks): without them Cognito and JWT authorizers check claims only. */
+  jwks?: JSONWebKeySet;
+  /** The API keys a route with ApiKeyRequired accepts (--api-key, SAM_LOCAL_API_KEYS); none: any key. */
+  apiKeys?: string[];
 }
 
 export interface LocalApi {
@@ -126,7 +131,10 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     if (routes.length === 0 && httpRoutes.length === 0 && functionUrls.length === 0) {
       throw new Error(nothingToServe(loaded));
     }
-    const authorizerPlan = planAuthorizers(loaded, parameters);
+    const authorizerPlan = planAuthorizers(loaded, parameters, {
+      ...(options.jwks ? { jwks: options.jwks } : {}),
+      ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
+    });
     const functions =
       options.functions ??
       (await startFunctionsFor(

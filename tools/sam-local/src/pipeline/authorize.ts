@@ -23,7 +23,13 @@ export type Authorization =
    * (REST: the Lambda authorizer's context with principalId, or the Cognito claims; HTTP API: `{ lambda: … }` or
    * `{ jwt: { claims, scopes } }`); left out, the event has the source's default (no authorizer).
    */
-  | { kind: 'allow'; context?: Record<string, unknown>; principalId?: string }
+  | {
+      kind: 'allow';
+      context?: Record<string, unknown>;
+      principalId?: string;
+      /** The caller's API key, for a REST route with ApiKeyRequired (requestContext.identity.apiKey, apiKeyId). */
+      apiKey?: { value: string; id: string };
+    }
   /** Answer the client with this (401, 403, 500 …) and do not call the integration. */
   | { kind: 'deny'; response: HttpResponse; reason: string };
 

@@ -91,8 +91,28 @@ describe('the proxy event (REST API, payload v1): route, paths and request conte
       path: '/dev/items/42',
       protocol: 'HTTP/1.1',
       stage: 'dev',
-      authorizer: null,
     });
+  });
+
+  // recorded: proxy event. Without an authorizer AWS sends no `authorizer` key at all, and a deploymentId.
+  it('has no authorizer key without an authorizer, and the deploymentId of its API', () => {
+    const event = buildProxyEvent(request(), itemMatch(), ids);
+
+    expect('authorizer' in event.requestContext).toBe(false);
+    expect(event.requestContext.deploymentId).toMatch(/^[0-9a-f]{6}$/);
+    expect(event.requestContext.deploymentId).toBe(routeOf('/other').api.deploymentId);
+  });
+
+  it("carries the authorizer's context and the API key when the route has them", () => {
+    const event = buildProxyEvent(request(), itemMatch(), {
+      ...ids,
+      authorizer: { principalId: 'user-1', integrationLatency: 3 },
+      apiKey: { value: 'k-123', id: 'abc' },
+    });
+
+    expect(event.requestContext.authorizer).toEqual({ principalId: 'user-1', integrationLatency: 3 });
+    expect(event.requestContext.identity.apiKey).toBe('k-123');
+    expect(event.requestContext.identity.apiKeyId).toBe('abc');
   });
 
   it('gives the method as the client sent it, in both httpMethod fields', () => {
@@ -130,7 +150,8 @@ describe('the proxy event (REST API, payload v1): route, paths and request conte
     expect(event.requestContext.path).toBe('/dev//items/42');
   });
 
-  it('has the full identity block of an unauthenticated caller: the source IP, the user agent, the rest null', () => {
+  // recorded: proxy event: exactly these keys (no apiKey, apiKeyId or clientCert without an API key or certificate).
+  it('has the identity block AWS records for an unauthenticated caller: the source IP, the user agent, the rest null', () => {
     const event = withHeaders(['Host', 'example.com', 'User-Agent', 'curl/8.5.0']);
 
     expect(event.requestContext.identity).toEqual({
@@ -138,10 +159,7 @@ describe('the proxy event (REST API, payload v1): route, paths and request conte
       userAgent: 'curl/8.5.0',
       accessKey: null,
       accountId: null,
-      apiKey: null,
-      apiKeyId: null,
       caller: null,
-      clientCert: null,
       cognitoAuthenticationProvider: null,
       cognitoAuthenticationType: null,
       cognitoIdentityId: null,
@@ -278,6 +296,16 @@ describe('the proxy event’s headers', () => {
       accept: ['*/*'],
     });
     expect(event.headers['x-custom']).toBeUndefined();
+  });
+
+  // CloudFront in front of the proxy integration capitalizes User-Agent as it does Authorization (docs:
+  // add-origin-custom-headers; localstack's aws.py names the same two headers).
+  it('spells the User-Agent header User-Agent, whatever the client sent', () => {
+    const event = withHeaders(['user-agent', 'curl/8.5.0']);
+
+    expect(event.headers['User-Agent']).toBe('curl/8.5.0');
+    expect(event.multiValueHeaders['User-Agent']).toEqual(['curl/8.5.0']);
+    expect(event.headers['user-agent']).toBeUndefined();
   });
 
   // recorded: proxy event (a client's `aUThorization` arrives as `Authorization`).

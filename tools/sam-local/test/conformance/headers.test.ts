@@ -29,6 +29,16 @@ describe('request headers', () => {
     expect(Object.keys(event.headers)).not.toContain('authorization');
   });
 
+  it(`spell User-Agent so whatever the client wrote (source: ${SOURCES.canonicalUserAgent})`, async () => {
+    const event = (await api.eventFor('/dev/proxy-value', {
+      headers: [['user-agent', 'lower/1.0']],
+    })) as unknown as Event & { requestContext: { identity: { userAgent: string } } };
+    expect(event.headers['User-Agent']).toBe('lower/1.0');
+    expect(event.multiValueHeaders['User-Agent']).toEqual(['lower/1.0']);
+    expect(Object.keys(event.headers)).not.toContain('user-agent');
+    expect(event.requestContext.identity.userAgent).toBe('lower/1.0');
+  });
+
   it(`carry X-Forwarded-For, X-Forwarded-Port, X-Forwarded-Proto and X-Amzn-Trace-Id (source: ${SOURCES.proxyEvent})`, async () => {
     const event = (await api.eventFor('/dev/proxy-value')) as unknown as Event;
     expect(Object.keys(event.headers)).toEqual(

@@ -34,6 +34,50 @@ describe('routing', () => {
   );
 });
 
+describe('the request context without an authorizer', () => {
+  it(`has the keys AWS records: no authorizer, a deploymentId, the identity keys AWS sends and no others (source: ${SOURCES.proxyEvent})`, async () => {
+    const event = await api.eventFor('/dev/proxy-value', { headers: [['User-Agent', 'conformance/1']] });
+    const context = event.requestContext as Record<string, unknown> & { identity: Record<string, unknown> };
+    expect(Object.keys(context).sort()).toEqual(
+      [
+        'accountId',
+        'apiId',
+        'deploymentId',
+        'domainName',
+        'domainPrefix',
+        'extendedRequestId',
+        'httpMethod',
+        'identity',
+        'path',
+        'protocol',
+        'requestId',
+        'requestTime',
+        'requestTimeEpoch',
+        'resourceId',
+        'resourcePath',
+        'stage',
+      ].sort(),
+    );
+    expect(Object.keys(context.identity).sort()).toEqual(
+      [
+        'accessKey',
+        'accountId',
+        'caller',
+        'cognitoAuthenticationProvider',
+        'cognitoAuthenticationType',
+        'cognitoIdentityId',
+        'cognitoIdentityPoolId',
+        'principalOrgId',
+        'sourceIp',
+        'user',
+        'userAgent',
+        'userArn',
+      ].sort(),
+    );
+    expect(context.identity.userAgent).toBe('conformance/1');
+  });
+});
+
 describe('request ids and trace', () => {
   it(`every answer of the function carries x-amzn-RequestId, x-amz-apigw-id and X-Amzn-Trace-Id (source: ${SOURCES.responseFormat})`, async () => {
     const response = await api.respondWith({ statusCode: 200 });

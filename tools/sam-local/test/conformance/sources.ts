@@ -10,6 +10,7 @@ export const SOURCES = {
   routingNotFound: `${LOCALSTACK}/test_apigateway_common.snapshot.json, test_routing_not_found (recorded 2024-07-23)`,
   traceId: `${LOCALSTACK}/test_apigateway_common.snapshot.json, test_invocation_trace_id (recorded 2024-08-07)`,
   gatewayError: `${LOCALSTACK}/test_apigateway_integrations.snapshot.json, 502 answers: headers and Content-Length 36 (recorded)`,
+  canonicalUserAgent: `https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html (CloudFront capitalizes Authorization and User-Agent); ${LOCALSTACK}/test_apigateway_lambda.snapshot.json (recorded: Authorization so spelled, User-Agent in every event); localstack-core/.../execute_api/integrations/aws.py capitalizes the same two`,
   outputFormat:
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html (output format: "only the values from multiValueHeaders")',
   remapped: `https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html (headers table); ${LOCALSTACK}/test_apigateway_http.snapshot.json (recorded, HTTP proxy)`,
@@ -27,4 +28,26 @@ export const SOURCES = {
   bodyLimit: 'https://github.com/koki-develop/lgtm-generator/issues/10 (413 for over 10485760 bytes, recorded on AWS)',
   lambdaResponseLimit:
     'https://github.com/DataBiosphere/azul/issues/8192 (502 INTEGRATION_FAILURE, "exceeded maximum allowed payload size (6291556 bytes)", AWS access log)',
+  authorizerInput:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html (TOKEN and REQUEST input)',
+  authorizerOutput:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html (principalId, policyDocument, context of strings, numbers, booleans; $context.authorizer.<key>)',
+  authorizerAnswers:
+    'https://loige.co, API Gateway REST API Lambda authorizer article of 2023-11-05 (lmammino/loige.co): 401 {"message":"Unauthorized"} UnauthorizedException without invoking for a missing identity source, 403 {"Message":…explicit deny} AccessDeniedException, headers captured from AWS; the wording "… in an identity-based policy" as AWS answers in 2026 (quoted in public code)',
+  implicitDeny:
+    'https://repost.aws/knowledge-center/api-gateway-403-error-lambda-authorizer ("User is not authorized to access this resource" for a policy that does not allow the method)',
+  authorizerConfigError:
+    'https://github.com/aws/chalice/issues/670 (500 {"message": null}); https://github.com/serverless/examples/issues/305 (x-amzn-ErrorType: AuthorizerConfigurationException); https://github.com/serverless/serverless/issues/829',
+  authorizerUnauthorized:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html (the blueprint: throw "Unauthorized" for a 401); https://repost.aws/knowledge-center/api-gateway-401-error-lambda-authorizer',
+  authorizerCaching:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/configure-api-gateway-lambda-authorization.html (TTL, identity sources as the cache key; 0 disables); https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors (a cached policy applies to the next method)',
+  samAuth:
+    'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-apiauth.html (DefaultAuthorizer, Authorizer: NONE, ReauthorizeEvery default 300, ValidationExpression)',
+  cognitoAuthorizer:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html (ID token without scopes, access token with them; claims in $context.authorizer.claims)',
+  cognitoExpired:
+    'https://repost.aws/knowledge-center/api-gateway-cognito-401-unauthorized ("The incoming token has expired")',
+  apiKey:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-key-source.html; https://repost.aws/knowledge-center/api-gateway-403-error-api-key-required (403 {"message":"Forbidden"})',
 } as const;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { RestProxyEvent } from '../../src/api-gateway/request-event';
 import { generateEvent, NoRouteError } from '../../src/api-gateway/generate-event';
 import { loadTemplate } from '../../src/template/template';
 import { ROUTES_TEMPLATE, startTestApi, type RunningApi } from '../helpers/local-api';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => running.stop());
 
 /** The event apart from what differs on every request: ids, times and the trace header. */
-function withoutIdsAndTimes(event: APIGatewayProxyEvent): unknown {
+function withoutIdsAndTimes(event: RestProxyEvent): unknown {
   const { requestId, extendedRequestId, requestTime, requestTimeEpoch, ...context } = event.requestContext;
   void [requestId, extendedRequestId, requestTime, requestTimeEpoch];
   const dropTrace = <T>(map: Record<string, T>): Record<string, T> =>
@@ -38,14 +38,14 @@ async function servedEvent(
   target: string,
   headers: Array<[string, string]>,
   body = '',
-): Promise<APIGatewayProxyEvent> {
+): Promise<RestProxyEvent> {
   const lines = headers.map(([name, value]) => `${name}: ${value}`);
   const exchange = await rawExchange(running.api.port, [rawRequest(`${method} ${target} HTTP/1.1`, lines, body)], {
     responses: 1,
   });
   const [response] = exchange.responses;
   if (response?.status !== 200) throw new Error(`${method} ${target}: ${response?.status} ${response?.text}`);
-  return (JSON.parse(response.text) as { event: APIGatewayProxyEvent }).event;
+  return (JSON.parse(response.text) as { event: RestProxyEvent }).event;
 }
 
 describe('generateEvent', () => {
@@ -129,7 +129,7 @@ describe('sam-local generate-event', () => {
     const result = run('PUT', '/test/files/a/b.txt', '-H', 'Content-Type: text/plain', '--body', 'hi', '--out', out);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(`Wrote ${out} (PUT /test/files/a/b.txt → /files/{proxy+})`);
-    const event = JSON.parse(readFileSync(out, 'utf8')) as APIGatewayProxyEvent;
+    const event = JSON.parse(readFileSync(out, 'utf8')) as RestProxyEvent;
     expect(event).toMatchObject({
       httpMethod: 'PUT',
       pathParameters: { proxy: 'a/b.txt' },
