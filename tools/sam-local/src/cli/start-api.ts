@@ -60,6 +60,7 @@ export async function startApi(args: string[]): Promise<void> {
       ? undefined
       : portFrom(values['function-url-port'], '--function-url-port', USAGE);
   const started = Date.now();
+  const region = resolveRegion(values.region);
   const apiOptions: LocalApiOptions = {
     port,
     ...(functionUrlPort !== undefined ? { functionUrlPort } : {}),
@@ -70,7 +71,7 @@ export async function startApi(args: string[]): Promise<void> {
     ...(values['parameter-overrides']
       ? { parameterOverrides: parseParameterOverrides(values['parameter-overrides']) }
       : {}),
-    region: resolveRegion(values.region).region,
+    region: region.region,
     maxEnvironments,
     watch: !values['no-watch'],
     typeCheck: !values['no-type-check'],
@@ -102,7 +103,9 @@ export async function startApi(args: string[]): Promise<void> {
     ...(inspector ? { inspector } : {}),
   });
   if (warning) console.warn(warning);
-  console.log(`Local API (no Docker) ready in ${Date.now() - started} ms. Routes:`);
+  console.log(
+    `Local API (no Docker) ready in ${Date.now() - started} ms, region ${region.region} (${region.from}). Routes:`,
+  );
   for (const line of api.routeLines) console.log(line);
   for (const note of api.notes) console.log(`Note: ${note}`);
   if (served.endpointUrl) {

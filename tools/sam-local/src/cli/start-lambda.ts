@@ -45,9 +45,10 @@ export async function startLambda(args: string[]): Promise<void> {
   const started = Date.now();
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const parameters = values['parameter-overrides'] ? parseParameterOverrides(values['parameter-overrides']) : {};
+  const region = resolveRegion(values.region);
   const loaded = loadTemplate(values.template ?? 'template.yaml', {
     parameterOverrides: parameters,
-    region: resolveRegion(values.region).region,
+    region: region.region,
   });
   const functionIds = allFunctionIds(loaded);
   if (functionIds.length === 0) throw new Error(`${loaded.path} defines no AWS::Serverless::Function`);
@@ -79,7 +80,9 @@ export async function startLambda(args: string[]): Promise<void> {
     await functions.close();
     explainPortInUse(error, { [port]: '--port <number>' });
   }
-  log(`Lambda Invoke API (no Docker) ready in ${Date.now() - started} ms on ${endpoint.url}. Functions:`);
+  log(
+    `Lambda Invoke API (no Docker) ready in ${Date.now() - started} ms on ${endpoint.url}, region ${region.region} (${region.from}). Functions:`,
+  );
   const skipped = new Set(readFunctions(loaded, parameters).skipped.map((fn) => fn.logicalId));
   for (const functionId of functionIds) log(`  ${functionId}${skipped.has(functionId) ? ' (skipped, see above)' : ''}`);
   log(

@@ -23,14 +23,15 @@ export interface Scope {
   mappings: Record<string, unknown>;
 }
 
-type Intrinsic = (argument: unknown, scope: Scope) => unknown;
+// Each function gets its own name (`Fn::Join`), the one its messages give.
+type Intrinsic = (argument: unknown, scope: Scope, fn: string) => unknown;
 
 /** samtranslator's is_intrinsic: an object with one key, Ref or Fn::*. */
 export function intrinsicName(value: unknown): string | undefined {
   if (!isPlainObject(value)) return undefined;
-  const keys = Object.keys(value);
-  const key = keys[0];
-  return keys.length === 1 && key !== undefined && (key === 'Ref' || key.startsWith('Fn::')) ? key : undefined;
+  const [key, ...others] = Object.keys(value);
+  if (key === undefined || others.length > 0) return undefined;
+  return key === 'Ref' || key.startsWith('Fn::') ? key : undefined;
 }
 
 /** The value with every intrinsic function in it evaluated; NO_VALUE items and keys are left out. */
@@ -44,69 +45,69 @@ export function evaluate(value: unknown, scope: Scope): unknown {
   }
   const intrinsic = INTRINSICS[name];
   if (!intrinsic) throw new Unresolvable(`${name} is not evaluated locally`);
-  return intrinsic(value[name], scope);
+  return intrinsic(value[name], scope, name);
 }
 
 const INTRINSICS: Record<string, Intrinsic> = {
-  Ref: (argument, scope) => scope.ref(text(evaluate(argument, scope), 'Ref')),
-  'Fn::GetAtt': (argument, scope) => {
+  Ref: (argument, scope, fn) => scope.ref(text(evaluate(argument, scope), fn)),
+  'Fn::GetAtt': (argument, scope, fn) => {
     const value = evaluate(argument, scope);
     // The YAML long form also takes "Resource.Attribute" as one string; a resource's id never holds a dot.
-    const [logicalId, attribute] = typeof value === 'string' ? splitAtFirstDot(value) : list(value, 'Fn::GetAtt', 2);
-    return scope.getAtt(text(logicalId, 'Fn::GetAtt'), text(attribute, 'Fn::GetAtt'));
+    const [logicalId, attribute] = typeof value === 'string' ? splitAtFirstDot(value) : list(value, fn, 2);
+    return scope.getAtt(text(logicalId, fn), text(attribute, fn));
   },
   'Fn::Sub': sub,
-  'Fn::Join': (argument, scope) => {
-    const [delimiter, values] = list(evaluate(argument, scope), 'Fn::Join', 2);
-    return list(values, 'Fn::Join')
-      .map((item) => scalarText(item, 'Fn::Join'))
-      .join(text(delimiter, 'Fn::Join'));
+  'Fn::Join': (argument, scope, fn) => {
+    const [delimiter, values] = list(evaluate(argument, scope), fn, 2);
+    return list(values, fn)
+      .map((item) => scalarText(item, fn))
+      .join(text(delimiter, fn));
   },
-  'Fn::Select': (argument, scope) => {
-    const [index, values] = list(evaluate(argument, scope), 'Fn::Select', 2);
-    const items = list(values, 'Fn::Select');
+  'Fn::Select': (argument, scope, fn) => {
+    const [index, values] = list(evaluate(argument, scope), fn, 2);
+    const items = list(values, fn);
     const at = Number(index);
     // CloudFormation takes the index as a number or a numeric string.
     if (!/^\d+$/.test(String(index)) || at >= items.length) {
-      throw new Unresolvable(`Fn::Select: index ${String(index)} is not in a list of ${items.length}`);
+      throw new Unresolvable(`${fn}: index ${String(index)} is not in a list of ${items.length}`);
     }
     return items[at];
   },
-  'Fn::Split': (argument, scope) => {
-    const [delimiter, source] = list(evaluate(argument, scope), 'Fn::Split', 2);
-    return text(source, 'Fn::Split').split(text(delimiter, 'Fn::Split'));
+  'Fn::Split': (argument, scope, fn) => {
+    const [delimiter, source] = list(evaluate(argument, scope), fn, 2);
+    return text(source, fn).split(text(delimiter, fn));
   },
   'Fn::FindInMap': findInMap,
-  'Fn::Base64': (argument, scope) => Buffer.from(text(evaluate(argument, scope), 'Fn::Base64')).toString('base64'),
-  'Fn::If': (argument, scope) => {
-    const [name, ifTrue, ifFalse] = list(argument, 'Fn::If', 3);
+  'Fn::Base64': (argument, scope, fn) => Buffer.from(text(evaluate(argument, scope), fn)).toString('base64'),
+  'Fn::If': (argument, scope, fn) => {
+    const [name, ifTrue, ifFalse] = list(argument, fn, 3);
     // Only the branch taken is evaluated, as CloudFormation does.
-    return evaluate(scope.condition(text(name, 'Fn::If')) ? ifTrue : ifFalse, scope);
+    return evaluate(scope.condition(text(name, fn)) ? ifTrue : ifFalse, scope);
   },
-  'Fn::Equals': (argument, scope) => {
-    const [left, right] = list(evaluate(argument, scope), 'Fn::Equals', 2);
+  'Fn::Equals': (argument, scope, fn) => {
+    const [left, right] = list(evaluate(argument, scope), fn, 2);
     return comparable(left) === comparable(right);
   },
-  'Fn::Not': (argument, scope) => !conditionValue(list(argument, 'Fn::Not', 1)[0], scope),
-  'Fn::And': (argument, scope) => list(argument, 'Fn::And').every((item) => conditionValue(item, scope)),
-  'Fn::Or': (argument, scope) => list(argument, 'Fn::Or').some((item) => conditionValue(item, scope)),
-  'Fn::ImportValue': () => {
-    throw new Unresolvable('Fn::ImportValue reads an export of another, deployed stack');
+  'Fn::Not': (argument, scope, fn) => !conditionValue(list(argument, fn, 1)[0], scope),
+  'Fn::And': (argument, scope, fn) => list(argument, fn).every((item) => conditionValue(item, scope)),
+  'Fn::Or': (argument, scope, fn) => list(argument, fn).some((item) => conditionValue(item, scope)),
+  'Fn::ImportValue': (_argument, _scope, fn) => {
+    throw new Unresolvable(`${fn} reads an export of another, deployed stack`);
   },
 };
 
 // `${Name}`, `${Resource.Attribute}`, `${!Literal}` (written as `${Literal}`), with the list form's variables first.
-function sub(argument: unknown, scope: Scope): string {
-  const [source, variables] = typeof argument === 'string' ? [argument, {}] : list(argument, 'Fn::Sub', 2);
+function sub(argument: unknown, scope: Scope, fn: string): string {
+  const [source, variables] = typeof argument === 'string' ? [argument, {}] : list(argument, fn, 2);
   const values = evaluate(variables, scope);
-  if (!isPlainObject(values)) throw new Unresolvable('Fn::Sub: the variables must be a map');
-  return text(evaluate(source, scope), 'Fn::Sub').replace(/\$\{([^}]*)\}/g, (_, name: string) => {
+  if (!isPlainObject(values)) throw new Unresolvable(`${fn}: the variables must be a map`);
+  return text(evaluate(source, scope), fn).replace(/\$\{([^}]*)\}/g, (_, name: string) => {
     if (name.startsWith('!')) return `\${${name.slice(1)}}`;
-    if (Object.hasOwn(values, name)) return scalarText(values[name], 'Fn::Sub');
-    if (!name.includes('.')) return scalarText(scope.ref(name), 'Fn::Sub');
+    if (Object.hasOwn(values, name)) return scalarText(values[name], fn);
+    if (!name.includes('.')) return scalarText(scope.ref(name), fn);
     const [logicalId, attribute] = splitAtFirstDot(name);
     try {
-      return scalarText(scope.getAtt(logicalId, attribute), 'Fn::Sub');
+      return scalarText(scope.getAtt(logicalId, attribute), fn);
     } catch (error) {
       if (error instanceof Unresolvable) return scope.subAttFallback(logicalId, attribute);
       throw error;
@@ -114,15 +115,15 @@ function sub(argument: unknown, scope: Scope): string {
   });
 }
 
-function findInMap(argument: unknown, scope: Scope): unknown {
-  const [mapName, topKey, secondKey, options] = list(evaluate(argument, scope), 'Fn::FindInMap');
-  const keys = [mapName, topKey, secondKey].map((key) => text(key, 'Fn::FindInMap'));
+function findInMap(argument: unknown, scope: Scope, fn: string): unknown {
+  const [mapName, topKey, secondKey, options] = list(evaluate(argument, scope), fn, 3);
+  const keys = [mapName, topKey, secondKey].map((key) => text(key, fn));
   let found: unknown = scope.mappings;
   for (const key of keys) found = isPlainObject(found) && Object.hasOwn(found, key) ? found[key] : undefined;
   if (found !== undefined) return found;
   // The AWS::LanguageExtensions form: a fourth argument { DefaultValue: … } answers a missing key.
   if (isPlainObject(options) && Object.hasOwn(options, 'DefaultValue')) return options.DefaultValue;
-  throw new Unresolvable(`Fn::FindInMap: the Mappings have no ${keys.join('.')}`);
+  throw new Unresolvable(`${fn}: the Mappings have no ${keys.join('.')}`);
 }
 
 /** An item of Fn::And, Fn::Or or Fn::Not: `{ Condition: Name }` or a function that evaluates to a boolean. */

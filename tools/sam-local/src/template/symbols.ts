@@ -64,8 +64,13 @@ export function samSymbols(template: Template, context: SymbolContext, standIn: 
     if (Object.hasOwn(context.parameterOverrides, name) || (parameter && 'Default' in parameter)) {
       const value = context.parameterOverrides[name] ?? parameter?.Default;
       // A list parameter is a list to Ref (CommaDelimitedList, List<…>).
-      const isList = /^(CommaDelimitedList|List<.+>)$/.test(String(parameter?.Type));
-      return isList && typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
+      const type = String(parameter?.Type);
+      const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
+      return isList
+        ? String(value as string)
+            .split(',')
+            .map((item) => item.trim())
+        : value;
     }
     const answer = pseudo[name];
     if (answer) return answer();

@@ -180,5 +180,6 @@ describe('start-lambda', () => {
     expect(res.status).toBe(200);
     const { statusCode, answer } = answerOf(await res.json());
     expect([statusCode, answer]).toEqual([200, { tracing: false, env: expectedEnvironment('sa-east-1') }]);
+    expect(endpoint.stdout()).toContain('region sa-east-1 (AWS_DEFAULT_REGION)');
   });
 });

@@ -522,3 +522,76 @@ describe('why an expression stays as written (the reason the start-up line gives
     });
   });
 });
+
+describe('each function’s own name in its reason', () => {
+  it('a wrong shape of argument is named with the function it was given to', () => {
+    // Prepare
+    const yaml = withVariables(
+      `A: { Ref: [Table] }
+       B: { "Fn::GetAtt": [Table] }
+       C: { "Fn::GetAtt": [Table, [Arn]] }
+       D: { "Fn::GetAtt": Table }
+       E: !Sub [only-one]
+       F: !Sub [[x], {}]
+       G: !Sub ["\${X}", { X: [1] }]
+       H: !Sub "\${AWS::NoValue}"
+       I: !Split [",", [a]]
+       J: !FindInMap [Sizes, prod]
+       K: !If [IsProd, y]
+       L: !If [[IsProd], y, n]
+       M: !Equals [a]
+       N: !Not notalist
+       O: !And notalist
+       P: !Or notalist
+       Q: !Or [{ Condition: [IsProd] }]
+       R: !Join ["-", [a, [b]]]
+       S: !Join [[x], [a]]
+       T: !Select [0, notalist]
+       U: !Select [0]`,
+      'Conditions:\n  IsProd: !Equals [a, a]',
+    );
+
+    // Act
+    const { notes } = resolveTemplate(parseTemplate(yaml), { region: 'us-east-1', parameterOverrides: {} });
+
+    // Assess
+    expect(Object.fromEntries(notes.map((note) => [note.path.at(-1), note.why]))).toEqual({
+      A: 'Ref needs a string here',
+      B: 'Fn::GetAtt needs a list of 2',
+      C: 'Fn::GetAtt needs a string here',
+      D: 'Table. is known only once the stack is deployed',
+      E: 'Fn::Sub needs a list of 2',
+      F: 'Fn::Sub needs a string here',
+      G: 'Fn::Sub needs a string here',
+      H: 'Fn::Sub needs a string here',
+      I: 'Fn::Split needs a string here',
+      J: 'Fn::FindInMap needs a list of 3',
+      K: 'Fn::If needs a list of 3',
+      L: 'Fn::If needs a string here',
+      M: 'Fn::Equals needs a list of 2',
+      N: 'Fn::Not needs a list of 1',
+      O: 'Fn::And needs a list',
+      P: 'Fn::Or needs a list',
+      Q: 'Condition needs a string here',
+      R: 'Fn::Join needs a string here',
+      S: 'Fn::Join needs a string here',
+      T: 'Fn::Select needs a list',
+      U: 'Fn::Select needs a list of 2',
+    });
+  });
+
+  it('Fn::Select takes an index of more than one digit; a condition of "false" is false', () => {
+    // Act
+    const env = variables(
+      withVariables(
+        `A: !Select [10, [a, b, c, d, e, f, g, h, i, j, k]]
+         B: !If [AsFalse, y, n]
+         C: !If [IsFalse, y, n]`,
+        'Conditions:\n  AsFalse: "false"\n  IsFalse: false',
+      ),
+    );
+
+    // Assess
+    expect(env).toEqual({ A: 'k', B: 'n', C: 'n' });
+  });
+});

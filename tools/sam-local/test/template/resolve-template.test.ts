@@ -431,3 +431,48 @@ describe('resolveLocalValue: a resolved value as text (kept for the readers writ
     ]);
   });
 });
+
+describe('conditions and errors', () => {
+  it('a condition that fails gives the same reason each time it is used', () => {
+    // Act
+    const { notes } = resolveTemplate(
+      parseTemplate(`
+Conditions:
+  NotBoolean: !Ref AWS::Region
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { Environment: { Variables: { A: !If [NotBoolean, y, n], B: !If [NotBoolean, y, n] } } }`),
+      { region: 'us-east-1', parameterOverrides: {} },
+    );
+
+    // Assess
+    expect(notes.map((note) => note.why)).toEqual([
+      'condition NotBoolean must evaluate to true or false',
+      'condition NotBoolean must evaluate to true or false',
+    ]);
+  });
+
+  it('an error that is not about resolving (a bug) is not swallowed', () => {
+    // Prepare: a resource whose properties cannot even be read.
+    const raw = parseTemplate('Resources: {}');
+    raw.Resources.Fn = {
+      Type: 'AWS::Serverless::Function',
+      get Properties(): Record<string, unknown> {
+        throw new TypeError('a bug');
+      },
+    };
+
+    // Act / Assess
+    expect(() => resolveTemplate(raw, { region: 'us-east-1', parameterOverrides: {} })).toThrow(TypeError);
+  });
+
+  it('a value of exactly 120 characters in short form is shown whole', () => {
+    // Act
+    const form = shortForm({ 'Fn::Sub': 'x'.repeat(115) });
+
+    // Assess
+    expect(form).toBe(`!Sub ${'x'.repeat(115)}`);
+    expect(form).toHaveLength(120);
+  });
+});
