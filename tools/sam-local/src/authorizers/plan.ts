@@ -7,7 +7,9 @@ import { routesFromTemplate, type RouteMatch } from '../api-gateway/routes';
 import { authTypeCheck, type FunctionUrlMatch } from '../function-url/auth-type';
 import type { HttpRouteMatch } from '../http-api/routes';
 import type { LocalFunctions } from '../lambda/local-functions';
-import { allowAll, type Authorizer } from '../pipeline/authorize';
+import { httpApiAuthorizer, httpAuthorizerFunctionOf } from '../http-api/authorization';
+import { httpRoutesFromTemplate } from '../http-api/routes';
+import type { Authorizer } from '../pipeline/authorize';
 import { DEFAULT_REGION } from '../template/symbols';
 import type { LoadedTemplate } from '../template/template';
 
@@ -32,18 +34,25 @@ export interface AuthorizerSettings {
   apiKeys?: string[];
 }
 
-/** REST APIs: Lambda, Cognito and AWS_IAM authorizers and API keys; function URLs: AuthType. */
+/** REST APIs: Lambda, Cognito, AWS_IAM, API keys; HTTP APIs: Lambda, JWT, AWS_IAM; function URLs: AuthType. */
 export function planAuthorizers(
   loaded: LoadedTemplate,
   parameters: Record<string, string>,
   settings: AuthorizerSettings = {},
 ): AuthorizerPlan {
   const restRoutes = routesFromTemplate(loaded, parameters);
+  const httpRoutes = httpRoutesFromTemplate(loaded, parameters);
   return {
-    functionIds: [...new Set(restRoutes.flatMap(authorizerFunctionOf))],
+    functionIds: [
+      ...new Set([...restRoutes.flatMap(authorizerFunctionOf), ...httpRoutes.flatMap(httpAuthorizerFunctionOf)]),
+    ],
     create: ({ functions }) => ({
       restApi: restAuthorizer({ functions, region: loaded.region ?? DEFAULT_REGION, ...settings }),
-      httpApi: allowAll(),
+      httpApi: httpApiAuthorizer({
+        functions,
+        region: loaded.region ?? DEFAULT_REGION,
+        ...(settings.jwks ? { jwks: settings.jwks } : {}),
+      }),
       functionUrl: authTypeCheck(),
     }),
   };

@@ -31,3 +31,13 @@ export const serviceUnavailable = (requestId: string): HttpResponse =>
   answer(503, HTTP_API_BODIES.unavailable, requestId);
 export const requestEntityTooLarge = (requestId: string): HttpResponse =>
   answer(413, HTTP_API_BODIES.tooLarge, requestId);
+
+/** The API refused the request at authorization: 401, 403 or 500 with `{"message":…}` (src/authorizers/http-authorize.ts). */
+export function authorizerDenied(
+  denial: { statusCode: number; message: string; headers?: Record<string, string> },
+  requestId: string,
+): HttpResponse {
+  const response = answer(denial.statusCode, JSON.stringify({ message: denial.message }), requestId);
+  for (const [name, value] of Object.entries(denial.headers ?? {})) response.headers[name] = [value];
+  return response;
+}

@@ -5,6 +5,7 @@
 // matches; with no `$default` route the answer is 404 Not Found.
 import type { LoadedTemplate, Template } from '../template/template';
 import { resolveLocalValue } from '../template/parameters';
+import { httpRouteAuthOf, readHttpApiAuth, type HttpApiAuth, type HttpRouteAuth } from '../authorizers/http-config';
 import { DEFAULT_STAGE, httpApiIdOf, readHttpApi, type HttpApi } from './apis';
 
 type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
@@ -24,8 +25,8 @@ export interface HttpRoute {
   payloadVersion: PayloadVersion;
   /** The integration's timeout (TimeoutInMillis, at most 30 s: HTTP API quotas). */
   timeoutMs: number;
-  /** The HttpApi event's `Auth` as written (for the authorizer step), or undefined (none, or quick create). */
-  eventAuth: unknown;
+  /** What protects the route: its authorizer (or the API's default) and scopes. */
+  auth: HttpRouteAuth;
 }
 
 export interface HttpRouteMatch {
@@ -50,6 +51,12 @@ export function httpRoutesFromTemplate(
     if (!api) apis.set(logicalId, (api = readHttpApi(template, logicalId, parameters)));
     return api;
   };
+  const auths = new Map<string, HttpApiAuth>();
+  const authOf = (logicalId: string): HttpApiAuth => {
+    let auth = auths.get(logicalId);
+    if (!auth) auths.set(logicalId, (auth = readHttpApiAuth(template, logicalId, parameters)));
+    return auth;
+  };
   const routes: HttpRoute[] = [];
   for (const [functionId, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== 'AWS::Serverless::Function') continue;
@@ -64,6 +71,7 @@ export function httpRoutesFromTemplate(
       routes.push({
         functionId,
         api: apiOf(httpApiIdOf(props.ApiId)),
+        auth: httpRouteAuthOf(authOf(httpApiIdOf(props.ApiId)), props.Auth, where),
         ...routeShape(
           where,
           resolveLocalValue(template, props.Method, parameters),
@@ -71,7 +79,6 @@ export function httpRoutesFromTemplate(
         ),
         payloadVersion: payloadVersionOf(where, resolveLocalValue(template, props.PayloadFormatVersion, parameters)),
         timeoutMs: timeoutOf(where, resolveLocalValue(template, props.TimeoutInMillis, parameters)),
-        eventAuth: props.Auth,
       });
     }
   }
@@ -90,7 +97,8 @@ export function httpRoutesFromTemplate(
       // Quick create makes a Lambda proxy integration with payload format 2.0 and the 30-second timeout.
       payloadVersion: '2.0',
       timeoutMs: MAX_INTEGRATION_TIMEOUT_MS,
-      eventAuth: undefined,
+      // A quick-create API has no authorizer.
+      auth: { authorizer: null, scopes: [] },
     });
   }
   refuseAmbiguousRoutes(routes);

@@ -50,4 +50,12 @@ export const SOURCES = {
     'https://repost.aws/knowledge-center/api-gateway-cognito-401-unauthorized ("The incoming token has expired")',
   apiKey:
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-key-source.html; https://repost.aws/knowledge-center/api-gateway-403-error-api-key-required (403 {"message":"Forbidden"})',
+  httpLambdaAuthorizer:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html (payload 1.0 and 2.0 events, simple responses, identity sources and caching; 401 missing identity, 403 refused, 500 failing authorizer; context in $context.authorizer.lambda)',
+  httpJwtAuthorizer:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html (issuer, aud or client_id, exp/nbf/iat, scopes; claims and scopes in requestContext.authorizer.jwt; 401/403 with WWW-Authenticate)',
+  samHttpAuth:
+    'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-httpapiauth.html (DefaultAuthorizer, Authorizer: NONE)',
+  httpIam:
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html (IAM authorization: a SigV4-signed request; unsigned → 403 Forbidden)',
 } as const;

@@ -154,14 +154,14 @@ Resources:
     });
   });
 
-  it("the event's Auth is kept as written for the authorizer step; a quick-create route has none", () => {
+  it("the event's Auth is read for the authorizer step (NONE: no authorizer); a quick-create route has none", () => {
     const [route] = routesOf(`
 Resources:
   Fn:
     Type: AWS::Serverless::Function
     Properties: { ${FUNCTION_PROPS}, Events: { A: { Type: HttpApi, Properties: { Path: /a, Method: get, Auth: { Authorizer: NONE } } } } }
 `);
-    expect(route!.eventAuth).toEqual({ Authorizer: 'NONE' });
+    expect(route!.auth).toEqual({ authorizer: null, scopes: [] });
   });
 
   it('PayloadFormatVersion, TimeoutInMillis and a Path given through a parameter', () => {
@@ -299,7 +299,7 @@ Resources:
   ])('Target %s: the $default route on the $default stage, payload 2.0, 30 s', (_label, target) => {
     const [route] = routesOf(quick(target));
     expect(route).toMatchObject({ functionId: 'Fn', routeKey: '$default', payloadVersion: '2.0', timeoutMs: 30000 });
-    expect(route!.eventAuth).toBeUndefined();
+    expect(route!.auth).toEqual({ authorizer: null, scopes: [] });
     expect(route!.api).toMatchObject({ logicalId: 'QuickApi', stage: '$default' });
   });
 
