@@ -8,6 +8,7 @@
  */
 import type { JSONWebKeySet } from 'jose';
 import type { InvokeOutcome } from '../lambda/runtime';
+import { describeFailure } from '../lambda/outcome-text';
 import type { AuthorizerCache } from './cache';
 import type { HttpRouteAuth, JwtHttpAuthorizer, LambdaHttpAuthorizer } from './http-config';
 import { describeSource, readIdentity, type IdentityView } from './identity-sources';
@@ -113,7 +114,7 @@ async function authorizeLambda(
       return deny(HTTP_DENIALS.unauthorized, `${authorizer.functionId} answered "Unauthorized"`);
     }
     if (outcome.kind !== 'result') {
-      return deny(HTTP_DENIALS.authorizerFailure, `${authorizer.functionId} ${describeOutcome(outcome)}`);
+      return deny(HTTP_DENIALS.authorizerFailure, describeFailure(authorizer.functionId, outcome));
     }
     const read = readHttpAnswer(outcome.result, authorizer.payloadVersion === '2.0' && authorizer.simpleResponses);
     if (typeof read === 'string') return deny(HTTP_DENIALS.authorizerFailure, `${authorizer.functionId}: ${read}`);
@@ -153,18 +154,6 @@ export function readHttpAnswer(result: unknown, simple: boolean): CachedHttpAnsw
   if (answer.policyDocument === undefined)
     return 'the authorizer returned no policyDocument (simple responses are off)';
   return { kind: 'policy', policyDocument: answer.policyDocument, context: context as Record<string, unknown> };
-}
-
-function describeOutcome(outcome: Exclude<InvokeOutcome, { kind: 'result' }>): string {
-  switch (outcome.kind) {
-    case 'error':
-      return `failed: ${outcome.errorType}: ${outcome.errorMessage}`;
-    case 'timeout':
-      return `timed out after ${outcome.timeoutSeconds.toFixed(2)} seconds`;
-    case 'crash':
-    case 'unavailable':
-      return outcome.reason;
-  }
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { JSONWebKeySet } from 'jose';
 import type { InvokeOutcome } from '../lambda/runtime';
+import { describeFailure } from '../lambda/outcome-text';
 import { checkApiKey } from './api-keys';
 import type { AuthorizerCache } from './cache';
 import { REST_DENIALS, type Denial } from './denials';
@@ -93,7 +94,7 @@ async function authorizeLambda(
     if (outcome.kind === 'error' && outcome.errorMessage === 'Unauthorized') {
       return deny('unauthorized', `${authorizer.functionId} answered "Unauthorized"`);
     }
-    if (outcome.kind !== 'result') return deny('configurationError', `${authorizer.functionId} ${failure(outcome)}`);
+    if (outcome.kind !== 'result') return deny('configurationError', describeFailure(authorizer.functionId, outcome));
     const read = readRestAnswer(outcome.result);
     if (!read.ok) return deny('configurationError', `${authorizer.functionId}: ${read.problem}`);
     answer = read;
@@ -108,18 +109,6 @@ async function authorizeLambda(
     return deny('implicitDeny', `${authorizer.functionId}'s policy does not allow ${request.methodArn}`);
   }
   return { kind: 'allow', authorizer: integrationAuthorizer(answer.principalId, answer.context, latency) };
-}
-
-function failure(outcome: Exclude<InvokeOutcome, { kind: 'result' }>): string {
-  switch (outcome.kind) {
-    case 'error':
-      return `failed: ${outcome.errorType}: ${outcome.errorMessage}`;
-    case 'timeout':
-      return `timed out after ${outcome.timeoutSeconds.toFixed(2)} seconds`;
-    case 'crash':
-    case 'unavailable':
-      return outcome.reason;
-  }
 }
 
 // API Gateway matches the whole token against the expression before it invokes the authorizer.

@@ -190,14 +190,20 @@ describe('Lambda authorizer decisions', () => {
         view({ Authorization: 't' }),
         harness({ kind: 'timeout', timeoutSeconds: 1 }).deps,
       ),
-    ).toMatchObject({ denial: HTTP_DENIALS.authorizerFailure, reason: 'AuthFn timed out after 1.00 seconds' });
+    ).toMatchObject({
+      denial: HTTP_DENIALS.authorizerFailure,
+      reason: "AuthFn timed out after 1.00 seconds (the template's Timeout)",
+    });
     expect(
       await decide(
         { authorizer: lambda, scopes: [] },
         view({ Authorization: 't' }),
         harness({ kind: 'crash', reason: 'gone' }).deps,
       ),
-    ).toMatchObject({ denial: HTTP_DENIALS.authorizerFailure, reason: 'AuthFn gone' });
+    ).toMatchObject({
+      denial: HTTP_DENIALS.authorizerFailure,
+      reason: 'AuthFn: gone; a fresh environment serves the next request',
+    });
     expect(
       await decide(
         { authorizer: lambda, scopes: [] },

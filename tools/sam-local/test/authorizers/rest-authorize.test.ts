@@ -146,14 +146,14 @@ describe('Lambda TOKEN authorizer', () => {
     ).toEqual({
       kind: 'deny',
       denial: REST_DENIALS.configurationError,
-      reason: 'AuthFn timed out after 3.00 seconds',
+      reason: "AuthFn timed out after 3.00 seconds (the template's Timeout)",
     });
     expect(
       await decide(routeAuth(token), view({ Authorization: 't' }), harness({ kind: 'crash', reason: 'exited' })),
     ).toEqual({
       kind: 'deny',
       denial: REST_DENIALS.configurationError,
-      reason: 'AuthFn exited',
+      reason: 'AuthFn: exited; a fresh environment serves the next request',
     });
     expect(
       await decide(
