@@ -161,7 +161,7 @@ describe('Lambda TOKEN authorizer', () => {
         view({ Authorization: 't' }),
         harness({ kind: 'unavailable', reason: 'build failed' }),
       ),
-    ).toMatchObject({ denial: REST_DENIALS.configurationError, reason: 'AuthFn build failed' });
+    ).toMatchObject({ denial: REST_DENIALS.configurationError, reason: 'AuthFn cannot run: build failed' });
   });
 
   it('answers a malformed answer or policy with 500, naming the problem', async () => {
