@@ -8,6 +8,7 @@
 // Each area: the files it mutates and the suites (folders of test/) that call them directly. An area's suites kill
 // its mutants on their own; run apart, a static mutant (code run at module load, which Stryker reruns against every
 // selected suite) costs only its own area's suites.
+/** @type {Record<string, { mutate: string[], suites: string[] }>} */
 const AREAS = {
   'rest-api': {
     mutate: [
@@ -39,16 +40,29 @@ const AREAS = {
 };
 
 const area = process.env.MUTATION_AREA || undefined;
-if (area !== undefined && !Object.hasOwn(AREAS, area)) {
-  throw new Error(`MUTATION_AREA=${area} is not one of: ${Object.keys(AREAS).join(', ')}`);
+const names = Object.keys(AREAS);
+if (area !== undefined && !names.includes(area)) {
+  throw new Error(`MUTATION_AREA=${area} is not one of: ${names.join(', ')}`);
 }
-const selected = area === undefined ? Object.values(AREAS) : [AREAS[area]];
+/** @type {Array<{ mutate: string[], suites: string[] }>} */
+const selected = (area === undefined ? names : [area]).map((name) => AREAS[name]);
 const report = area ?? 'toolkit';
+/** @type {string[]} */
+const mutate = [];
+/** @type {string[]} */
+const testMatch = [];
+for (const { mutate: files, suites } of selected) {
+  mutate.push(...files);
+  for (const suite of suites) {
+    const glob = `**/test/${suite}/**/*.test.ts`;
+    if (!testMatch.includes(glob)) testMatch.push(glob);
+  }
+}
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   testRunner: 'jest',
-  mutate: selected.flatMap(({ mutate }) => mutate),
+  mutate,
 
   // Each mutant runs only the tests that executed its code.
   coverageAnalysis: 'perTest',
@@ -68,7 +82,7 @@ const config = {
       // - the suites that spawn the CLI (invoke-cli, hostile/signals, lambda-api, debugger) run the code in another
       //   process, which Stryker can neither see nor switch.
       // A behaviour of these files that only an end-to-end suite checks shows here as a survivor: give it a unit test.
-      testMatch: [...new Set(selected.flatMap(({ suites }) => suites))].map((suite) => `**/test/${suite}/**/*.test.ts`),
+      testMatch,
     },
   },
   // No TypeScript checker on purpose: the translation takes whatever a client or a function sends, so a mutant
