@@ -119,7 +119,9 @@ export function functionUrlSource({ url, functions, authorizer, log }: FunctionU
         };
       }
       const answer = streamedUrlResponse(streamed);
-      return answer.ok ? answer : { ok: false, problem: `${functionId} streamed a malformed response: ${answer.problem}` };
+      return answer.ok
+        ? answer
+        : { ok: false, problem: `${functionId} streamed a malformed response: ${answer.problem}` };
     }
     if (streamed && !toldBuffered) {
       // Lambda invokes a BUFFERED URL's function with Invoke, whose payload is the streamed bytes; the URL reads them

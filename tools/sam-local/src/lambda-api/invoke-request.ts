@@ -104,7 +104,7 @@ function checkRequest(request: InvokeRequest, deps: InvokeDependencies): Checked
       501,
       'NotImplementedException',
       `${request.method} ${path}: InvokeWithResponseStream is not served by this local endpoint; call Invoke ` +
-        '(POST /2015-03-31/functions/{FunctionName}/invocations), which returns a streaming function\'s whole response',
+        "(POST /2015-03-31/functions/{FunctionName}/invocations), which returns a streaming function's whole response",
       'LocalService',
     );
   }

@@ -49,7 +49,9 @@ class CollectedResponseStream extends Writable {
    */
   write(chunk, encoding, callback) {
     const bytes =
-      typeof chunk === 'string' || Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? chunk : JSON.stringify(chunk);
+      typeof chunk === 'string' || Buffer.isBuffer(chunk) || chunk instanceof Uint8Array
+        ? chunk
+        : JSON.stringify(chunk);
     if (!this.written && typeof this._onBeforeFirstWrite === 'function') {
       this._onBeforeFirstWrite((early) => super.write(early));
     }
