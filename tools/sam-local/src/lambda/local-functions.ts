@@ -110,6 +110,8 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
         local: { ...local, ...(inspector ? { readableNames: true } : {}) },
         ...(options.watch
           ? {
+              // Node starts for the next environment while the code builds (pool.ts, prepareReload).
+              onChanging: () => pools.get(functionId)?.prepareReload(),
               onChange: (outcome) => {
                 if (outcome.ok) {
                   pools.get(functionId)?.reload();
