@@ -47,7 +47,8 @@ export function servedSources(loaded: LoadedTemplate, parameters: Record<string,
   for (const url of functionUrls) {
     if (url.invokeMode === 'RESPONSE_STREAM') {
       notes.push(
-        `${url.functionId}'s function URL has InvokeMode RESPONSE_STREAM: it is served buffered (no streaming)`,
+        `${url.functionId}'s function URL has InvokeMode RESPONSE_STREAM: it is served buffered (a streamed ` +
+          'response is sent whole once the function has ended)',
       );
     }
   }
