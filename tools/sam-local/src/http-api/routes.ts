@@ -7,6 +7,7 @@ import type { LoadedTemplate, Template } from '../template/template';
 import { resolveLocalValue } from '../template/parameters';
 import { httpRouteAuthOf, readHttpApiAuth, type HttpApiAuth, type HttpRouteAuth } from '../authorizers/http-config';
 import { DEFAULT_STAGE, httpApiIdOf, readHttpApi, type HttpApi } from './apis';
+import { httpOpenApiRoutes } from './openapi-routes';
 
 type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
 
@@ -99,6 +100,23 @@ export function httpRoutesFromTemplate(
       timeoutMs: MAX_INTEGRATION_TIMEOUT_MS,
       // A quick-create API has no authorizer.
       auth: { authorizer: null, scopes: [] },
+    });
+  }
+  // SAM adds HttpApi events to the API's OpenAPI document beside what it has; an event's route is served where both
+  // name the same route key.
+  for (const declared of httpOpenApiRoutes(template, parameters)) {
+    const where = `HTTP API ${declared.apiId} OpenAPI ${declared.method} ${declared.path}`;
+    const isDefault = declared.path === `/${DEFAULT_ROUTE}`;
+    const shape = routeShape(where, isDefault ? undefined : declared.method, isDefault ? undefined : declared.path);
+    const api = apiOf(declared.apiId);
+    if (routes.some((route) => route.api === api && route.routeKey === shape.routeKey)) continue;
+    routes.push({
+      functionId: declared.functionId,
+      api,
+      auth: httpRouteAuthOf(authOf(declared.apiId), declared.auth, where),
+      ...shape,
+      payloadVersion: payloadVersionOf(where, declared.payloadVersion),
+      timeoutMs: MAX_INTEGRATION_TIMEOUT_MS,
     });
   }
   refuseAmbiguousRoutes(routes);

@@ -2,6 +2,7 @@
 // with parts that are not served, is named rather than silently dropped.
 import { cfnRestNotes } from '../api-gateway/cfn-routes';
 import { openApiAuthProblems, openApiNotes } from '../api-gateway/openapi-routes';
+import { httpOpenApiNotes } from '../http-api/openapi-routes';
 import { restApiReader, routesFromTemplate, type Route } from '../api-gateway/routes';
 import type { LoadedTemplate } from '../template/template';
 
@@ -13,8 +14,10 @@ export function unservedParts(loaded: LoadedTemplate): string[] {
   const notes: string[] = [];
   for (const [id, resource] of Object.entries(template.Resources)) {
     const props = resource.Properties ?? {};
-    if (resource.Type === 'AWS::Serverless::HttpApi' && (props.DefinitionBody ?? props.DefinitionUri) !== undefined) {
-      notes.push(`HTTP API ${id}: the routes of its DefinitionBody/DefinitionUri are not served, only HttpApi events`);
+    if (resource.Type === 'AWS::Serverless::HttpApi' && props.DefinitionUri !== undefined) {
+      notes.push(
+        `HTTP API ${id}: the routes of its DefinitionUri (an OpenAPI file) are not served, only HttpApi events`,
+      );
     }
     if (resource.Type === 'AWS::Serverless::Api' && props.DefinitionUri !== undefined) {
       notes.push(
@@ -28,7 +31,7 @@ export function unservedParts(loaded: LoadedTemplate): string[] {
       }
     }
   }
-  return [...notes, ...cfnRestNotes(template, {}), ...openApiParts(loaded)];
+  return [...notes, ...cfnRestNotes(template, {}), ...openApiParts(loaded), ...httpOpenApiNotes(template, {})];
 }
 
 // The OpenAPI methods of REST APIs that are not served as written (openapi-routes.ts).

@@ -1,0 +1,57 @@
+// Routes of an HTTP API's OpenAPI DefinitionBody, served over HTTP as SAM CLI reads them
+// (aws/aws-sam-cli samcli/commands/local/lib/swagger/parser.py get_routes, event type HTTP), with the authorizer a
+// method's `security` names really invoked. Fixture: test/fixtures/openapi-http-api.
+import { join } from 'node:path';
+import { httpRequest, startTestApi, type HttpResult, type RunningApi } from '../helpers/local-api';
+import { TOOLKIT_DIR } from '../helpers/paths';
+
+const TEMPLATE = join(TOOLKIT_DIR, 'test', 'fixtures', 'openapi-http-api', 'template.yaml');
+const PARSER = 'aws/aws-sam-cli samcli/commands/local/lib/swagger/parser.py';
+
+let running: RunningApi;
+beforeAll(async () => {
+  running = await startTestApi({ templatePath: TEMPLATE });
+});
+afterAll(() => running.stop());
+
+function request(path: string, headers: Array<[string, string]> = [], method = 'GET'): Promise<HttpResult> {
+  return httpRequest(running.api.url, path, { method, headers });
+}
+
+type EventV2 = {
+  version: string;
+  routeKey: string;
+  pathParameters?: Record<string, string>;
+  requestContext: { authorizer?: { lambda?: Record<string, unknown> } };
+};
+
+describe('an AWS::Serverless::HttpApi DefinitionBody', () => {
+  it(`serves an aws_proxy method (payload 2.0) behind the authorizer its security names (source: ${PARSER})`, async () => {
+    const allowed = await request('/items/5', [['Authorization', 'allow']]);
+    expect(allowed.status).toBe(200);
+    const event = allowed.json() as EventV2;
+    expect([event.version, event.routeKey, event.pathParameters]).toEqual(['2.0', 'GET /items/{id}', { id: '5' }]);
+    expect(event.requestContext.authorizer?.lambda).toEqual({ tenant: 'acme' });
+    expect(running.output).toContainEqual('[AuthorizerFunction] authorizing GET /items/{id} allow');
+    const refused = await request('/items/5', [['Authorization', 'no']]);
+    expect([refused.status, refused.text]).toEqual([403, '{"message":"Forbidden"}']);
+  });
+
+  it('serves payloadFormatVersion 1.0 as the 1.0 event', async () => {
+    const response = await request('/legacy', [], 'POST');
+    expect(response.status).toBe(200);
+    expect(response.json()).toMatchObject({ version: '1.0', resource: '/legacy', httpMethod: 'POST' });
+  });
+
+  it('serves /$default x-amazon-apigateway-any-method as the $default route', async () => {
+    const response = await request('/anything/else', [], 'DELETE');
+    expect((response.json() as EventV2).routeKey).toBe('$default');
+  });
+
+  it('names the http_proxy integration and does not serve it', async () => {
+    expect(running.api.notes).toContainEqual(
+      'HTTP API AppApi: GET /backend of its OpenAPI document has an http_proxy integration, which is not emulated: not served',
+    );
+    expect((await request('/backend')).json()).toMatchObject({ routeKey: '$default' });
+  });
+});
