@@ -13,6 +13,7 @@ import { findFunction } from '../template/functions';
 import { layerNodePath } from '../template/layers';
 import { prepareFunctionCode } from '../lambda/function-code';
 import { loadTemplate } from '../template/template';
+import { unevaluatedLine } from '../template/unevaluated';
 import { FunctionRuntime } from '../lambda/runtime';
 import { nodeFor } from '../lambda/node-binary';
 import { exposureWarning } from './exposure-warning';
@@ -106,6 +107,8 @@ async function invokeOnce(argv: string[]): Promise<number> {
   const { region } = resolveRegion(args.region);
   const loaded = loadTemplate(args.template, { parameterOverrides: args.parameters, region });
   const fn = findFunction(loaded, args.functionId);
+  const unevaluated = unevaluatedLine(loaded.notes ?? []);
+  if (unevaluated) process.stderr.write(`Note: ${unevaluated}\n`);
   const envVars = args.envVars ? readEnvVarsFile(args.envVars) : undefined;
   const overrides = envOverridesFor(envVars, fn.logicalId);
   for (const line of environmentNotes(loaded, fn, { overrides, ownSection: envVars?.[fn.logicalId] })) {

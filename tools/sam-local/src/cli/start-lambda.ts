@@ -13,6 +13,7 @@ import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
 import { allFunctionIds, readFunctions } from '../template/functions';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
+import { unevaluatedLine } from '../template/unevaluated';
 import { stopOnSignals } from './graceful-stop';
 import { starterOf } from './parent-watch';
 import { explainPortInUse } from './port-in-use';
@@ -50,6 +51,8 @@ export async function startLambda(args: string[]): Promise<void> {
     parameterOverrides: parameters,
     region: region.region,
   });
+  const unevaluated = unevaluatedLine(loaded.notes ?? []);
+  if (unevaluated) log(`Note: ${unevaluated}`);
   const functionIds = allFunctionIds(loaded);
   if (functionIds.length === 0) throw new Error(`${loaded.path} defines no AWS::Serverless::Function`);
   const functions = await startLocalFunctions({

@@ -1,3 +1,4 @@
+import { samLocalAvailabilityZones } from './availability-zones';
 import { NO_VALUE, Unresolvable } from './intrinsics';
 import type { Template } from './types';
 
@@ -13,6 +14,8 @@ export interface SymbolContext {
   region: string;
   /** `--parameter-overrides`, over the template's defaults. */
   parameterOverrides: Record<string, string>;
+  /** The folder an AWS::Include's relative Location is read from: the template's (default: the working directory). */
+  templateDir?: string;
 }
 
 /** The account id sam local uses when it has no credentials to ask STS with. */
@@ -25,6 +28,7 @@ export interface Symbols {
   ref: (name: string) => unknown;
   getAtt: (logicalId: string, attribute: string) => unknown;
   subAttFallback: (logicalId: string, attribute: string) => string;
+  getAZs: (region: string) => unknown;
 }
 
 export function partitionOf(region: string): string {
@@ -110,5 +114,14 @@ export function samSymbols(template: Template, context: SymbolContext, standIn: 
     return `$${logicalId}.${attribute}`;
   }
 
-  return { ref, getAtt, subAttFallback };
+  // sam local's handle_fn_get_azs: "" is the template's region; a region outside its table is left as written.
+  function getAZs(requested: string): string[] {
+    const name = requested === '' ? region : requested;
+    const zones = samLocalAvailabilityZones(name);
+    if (!zones) throw new Unresolvable(`Fn::GetAZs: sam local has no availability zones for region "${name}"`);
+    standIn(`Fn::GetAZs ${name} is the account's availability zones; sam local uses a fixed list for the region`);
+    return zones;
+  }
+
+  return { ref, getAtt, subAttFallback, getAZs };
 }

@@ -363,7 +363,12 @@ describe('loadTemplate: read, parse and resolve once', () => {
     expect([variablesOf(plain.template).STAGE, plain.region]).toEqual(['dev', 'us-east-1']);
     expect(loaded.raw?.Resources.Fn?.Properties?.Timeout).toEqual({ Ref: 'Timeout' });
     expect(loaded.notes?.length).toBeGreaterThan(0);
-    expect(resolutionContextOf(loaded.template)).toEqual({ region: 'ap-south-1', parameterOverrides: { Stage: 'qa' } });
+    // The template's folder is where an AWS::Include's relative Location is read from.
+    expect(resolutionContextOf(loaded.template)).toEqual({
+      region: 'ap-south-1',
+      parameterOverrides: { Stage: 'qa' },
+      templateDir: dir,
+    });
   });
 
   it('withParameterOverrides resolves again with more overrides, keeping the region and earlier ones', () => {
@@ -381,6 +386,7 @@ describe('loadTemplate: read, parse and resolve once', () => {
       variablesOf(again.template).EMPTY,
       variablesOf(again.template).REGION,
     ]).toEqual(['qa', 'now', 'ap-south-1']);
+    expect(resolutionContextOf(again.template)?.templateDir).toBe(dir);
     expect(same).toEqual([loaded, loaded]);
     expect(withParameterOverrides(handMade, { Empty: 'now' })).toBe(handMade);
   });
