@@ -180,7 +180,7 @@ function comparable(value: unknown): string {
 }
 
 function list(value: unknown, where: string, length?: number): unknown[] {
-  if (!Array.isArray(value) || (length !== undefined && value.length < length)) {
+  if (!Array.isArray(value) || value.length < (length ?? 0)) {
     throw new Unresolvable(`${where} needs a list${length === undefined ? '' : ` of ${length}`}`);
   }
   return value;
@@ -198,8 +198,8 @@ function scalarText(value: unknown, where: string): string {
 }
 
 function splitAtFirstDot(name: string): [string, string] {
-  const dot = name.indexOf('.');
-  return dot < 0 ? [name, ''] : [name.slice(0, dot), name.slice(dot + 1)];
+  const [first = '', ...rest] = name.split('.');
+  return [first, rest.join('.')];
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -145,12 +145,13 @@ const SHORT_FORM_LIMIT = 120;
 /** An intrinsic as one would write it in YAML (`!Ref Table`, `!GetAtt Table.Arn`, `!Sub "…"`), shortened. */
 export function shortForm(value: unknown): string {
   const name = intrinsicName(value);
-  const argument = name === undefined ? value : (value as Record<string, unknown>)[name];
   const shown =
-    name === 'Fn::GetAtt' && Array.isArray(argument)
-      ? `!GetAtt ${argument.join('.')}`
-      : name === undefined
-        ? JSON.stringify(value)
-        : `!${name.replace(/^Fn::/, '')} ${typeof argument === 'string' && argument !== '' ? argument : JSON.stringify(argument)}`;
+    name === undefined ? JSON.stringify(value) : intrinsicShortForm(name, (value as Record<string, unknown>)[name]);
   return shown.length > SHORT_FORM_LIMIT ? `${shown.slice(0, SHORT_FORM_LIMIT - 1)}…` : shown;
+}
+
+function intrinsicShortForm(name: string, argument: unknown): string {
+  if (name === 'Fn::GetAtt' && Array.isArray(argument)) return `!GetAtt ${argument.join('.')}`;
+  const shown = typeof argument === 'string' && argument !== '' ? argument : JSON.stringify(argument);
+  return `!${name.replace('Fn::', '')} ${shown}`;
 }

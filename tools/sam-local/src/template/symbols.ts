@@ -63,18 +63,26 @@ export function samSymbols(template: Template, context: SymbolContext, standIn: 
     },
   };
 
+  // A parameter's value: its --parameter-overrides value, else its Default (sam_base_provider.py,
+  // _get_parameter_values: an override of a name the template does not declare is a value too).
+  function parameterValue(name: string): { value: unknown } | undefined {
+    if (Object.hasOwn(context.parameterOverrides, name)) return { value: context.parameterOverrides[name] };
+    const parameter = template.Parameters?.[name];
+    return parameter && 'Default' in parameter ? { value: parameter.Default } : undefined;
+  }
+
   function ref(name: string): unknown {
     const parameter = template.Parameters?.[name];
-    if (Object.hasOwn(context.parameterOverrides, name) || (parameter && 'Default' in parameter)) {
-      const value = context.parameterOverrides[name] ?? parameter?.Default;
+    const given = parameterValue(name);
+    if (given) {
       // A list parameter is a list to Ref (CommaDelimitedList, List<…>).
       const type = String(parameter?.Type);
       const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
       return isList
-        ? String(value as string)
+        ? String(given.value as string)
             .split(',')
             .map((item) => item.trim())
-        : value;
+        : given.value;
     }
     const answer = pseudo[name];
     if (answer) return answer();

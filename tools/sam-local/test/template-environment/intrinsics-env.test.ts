@@ -4,7 +4,7 @@
 // function uses the Powertools Tracer, which stays off under AWS_SAM_LOCAL=true; without it the Tracer asks X-Ray
 // for a segment there is none of, and the function fails ("Failed to get the current sub/segment").
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApi, type TestApi } from '../../src/http/test-api';
@@ -170,6 +170,32 @@ describe('invoke', () => {
     expect(run.stderr).toContain(
       'getEnvFunction: --env-vars sets NOT_DECLARED, which the template does not declare for it: ignored, as sam local ignores them',
     );
+  });
+});
+
+describe('invoke --profile', () => {
+  it('takes the region of that profile, over AWS_PROFILE, as sam local’s session with --profile does', () => {
+    // Prepare: a home whose AWS config has the shell's profile and the one named by --profile.
+    const home = join(scratch, 'home');
+    mkdirSync(join(home, '.aws'), { recursive: true });
+    writeFileSync(
+      join(home, '.aws', 'config'),
+      '[default]\nregion = us-west-2\n[profile shell]\nregion = ca-central-1\n[profile work]\nregion = eu-central-1\n',
+    );
+    const event = join(scratch, 'profile-event.json');
+    writeFileSync(event, '{}');
+
+    // Act
+    const run = spawnSync(
+      process.execPath,
+      [SAM_LOCAL_BIN, 'invoke', 'getEnvFunction', event, '--template', fixture.template, '--profile', 'work'],
+      { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, AWS_PROFILE: 'shell' }, timeout: 60_000 },
+    );
+
+    // Assess
+    expect(run.status).toBe(0);
+    const { answer } = answerOf(JSON.parse(run.stdout));
+    expect([answer.env.AWS_REGION, answer.env.AVAILABILITY_ZONE]).toEqual(['eu-central-1', 'eu-central-1a']);
   });
 });
 
