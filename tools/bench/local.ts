@@ -3,6 +3,8 @@
 // one machine with interleaved samples: start → first 200 (cold, warm), edit → new code served, per-request latency,
 // throughput with 1 and 4 environments, memory. Prints Markdown with ratios and the targets; writes the same as JSON
 // (tools/bench/results/ by default). Numbers are reported, never asserted: --quick proves the script, not the numbers.
+// `--only start,edit,requests` and `--tools floor,sam-local` measure a part of the run (the floor should stay in:
+// ratios are taken against it).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -28,15 +30,36 @@ interface Settings {
 const FULL: Settings = { startRounds: 8, editRounds: 10, loadRounds: 5, sliceSeconds: 2, warmupSeconds: 1 };
 const QUICK: Settings = { startRounds: 1, editRounds: 1, loadRounds: 1, sliceSeconds: 0.5, warmupSeconds: 0.2 };
 
+const PARTS = ['start', 'edit', 'requests'] as const;
+type Part = (typeof PARTS)[number];
+
+/** A comma-separated subset of `all` (all of it when not given); anything else is refused by name. */
+function subset<T extends string>(flag: string, given: string | undefined, all: readonly T[]): T[] {
+  if (given === undefined) return [...all];
+  const picked = given.split(',').map((name) => name.trim());
+  const unknown = picked.filter((name) => !(all as readonly string[]).includes(name));
+  if (unknown.length > 0 || picked.length === 0) {
+    throw new Error(`--${flag} ${given}: expected a comma-separated list of ${all.join(', ')}`);
+  }
+  return all.filter((name) => picked.includes(name));
+}
+
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      only: { type: 'string' },
+      tools: { type: 'string' },
+    },
   });
   const settings = values.quick ? QUICK : FULL;
+  const parts = subset<Part>('only', values.only, PARTS);
+  const tools = subset<ToolName>('tools', values.tools, TOOL_NAMES);
   const started = new Date();
   const outFile = values.out
     ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
@@ -48,21 +71,32 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'sam-bench-local-'));
   const loadBefore = loadavg()[0] ?? 0;
   try {
-    const dirs = Object.fromEntries(TOOL_NAMES.map((tool) => [tool, join(scratch, tool)])) as Record<ToolName, string>;
-    for (const tool of TOOL_NAMES) writeProject(dirs[tool], runtime, peer.nodeModules);
-    const common = { tools: TOOL_NAMES, dirs, tooling, scratch, log };
+    const dirs = Object.fromEntries(tools.map((tool) => [tool, join(scratch, tool)])) as Record<ToolName, string>;
+    for (const tool of tools) writeProject(dirs[tool], runtime, peer.nodeModules);
+    const common = { tools, dirs, tooling, scratch, log };
+    const none = <T>(empty: () => T): Record<ToolName, T> =>
+      Object.fromEntries(tools.map((tool) => [tool, empty()])) as Record<ToolName, T>;
 
-    log(`Start → first 200: ${settings.startRounds} rounds…`);
-    const start = await measureStarts({ ...common, rounds: settings.startRounds });
-    log(`Edit → served: ${settings.editRounds} rounds…`);
-    const edit = await measureEdits({ ...common, rounds: settings.editRounds });
-    log(`Latency and throughput: ${settings.loadRounds} rounds…`);
-    const requests = await measureRequests({
-      ...common,
-      rounds: settings.loadRounds,
-      sliceSeconds: settings.sliceSeconds,
-      warmupSeconds: settings.warmupSeconds,
-    });
+    let start = none(() => ({ cold: [] as number[], warm: [] as number[] }));
+    if (parts.includes('start')) {
+      log(`Start → first 200: ${settings.startRounds} rounds…`);
+      start = await measureStarts({ ...common, rounds: settings.startRounds });
+    }
+    let edit = none(() => ({ trivial: [] as number[], hello: [] as number[] }));
+    if (parts.includes('edit')) {
+      log(`Edit → served: ${settings.editRounds} rounds…`);
+      edit = await measureEdits({ ...common, rounds: settings.editRounds });
+    }
+    let requests: Awaited<ReturnType<typeof measureRequests>> = { latency: [], throughput: [] };
+    if (parts.includes('requests')) {
+      log(`Latency and throughput: ${settings.loadRounds} rounds…`);
+      requests = await measureRequests({
+        ...common,
+        rounds: settings.loadRounds,
+        sliceSeconds: settings.sliceSeconds,
+        warmupSeconds: settings.warmupSeconds,
+      });
+    }
     const results = { start, edit, latency: requests.latency, throughput: requests.throughput };
     const loadAfter = loadavg()[0] ?? 0;
 
@@ -78,6 +112,7 @@ async function main(): Promise<void> {
     const json = {
       startedAt: started.toISOString(),
       mode: values.quick ? 'quick' : 'full',
+      parts,
       machine,
       settings,
       tools: { runtime, serverless: peer.serverlessVersion, serverlessOffline: peer.offlineVersion },
@@ -92,7 +127,8 @@ async function main(): Promise<void> {
     if (!Array.isArray(written.figures) || written.figures.length === 0) throw new Error(`${outFile}: no figures`);
 
     const header =
-      `### npm run bench:local${values.quick ? ' -- --quick (small counts: proves the script, not the numbers)' : ''}\n\n` +
+      `### npm run bench:local${values.quick ? ' -- --quick (small counts: proves the script, not the numbers)' : ''}` +
+      `${parts.length < PARTS.length || tools.length < TOOL_NAMES.length ? ` (only ${parts.join(', ')}; ${tools.join(', ')})` : ''}\n\n` +
       `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${process.version}; ` +
       `${started.toISOString()}; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after. ` +
       `serverless-offline ${peer.offlineVersion} under Serverless Framework ${peer.serverlessVersion}; functions on ${runtime}.`;

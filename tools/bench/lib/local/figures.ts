@@ -29,6 +29,11 @@ function byTool<T>(tools: ToolName[], value: (tool: ToolName) => T | undefined):
   return out;
 }
 
+/** The median, or nothing for a part of the run that was not measured. */
+function medianOf(values: number[]): number | undefined {
+  return values.length === 0 ? undefined : median(values);
+}
+
 /** Every figure of the run as medians (latency: percentiles of the pooled responses), in report order. */
 export function figuresOf(results: LocalResults): Figure[] {
   const tools = Object.keys(results.start) as ToolName[];
@@ -38,7 +43,7 @@ export function figuresOf(results: LocalResults): Figure[] {
       name: `start → first 200, ${kind}`,
       unit: 'ms',
       lowerIsBetter: true,
-      values: byTool(tools, (tool) => median(results.start[tool][kind])),
+      values: byTool(tools, (tool) => medianOf(results.start[tool][kind])),
     });
   }
   for (const edit of Object.keys(results.edit[tools[0] as ToolName] ?? {}) as EditName[]) {
@@ -46,7 +51,7 @@ export function figuresOf(results: LocalResults): Figure[] {
       name: `edit → served, ${edit}`,
       unit: 'ms',
       lowerIsBetter: true,
-      values: byTool(tools, (tool) => median(results.edit[tool][edit])),
+      values: byTool(tools, (tool) => medianOf(results.edit[tool][edit])),
     });
   }
   const cells = new Map<string, LatencyCell[]>();
@@ -86,7 +91,8 @@ export function figuresOf(results: LocalResults): Figure[] {
       values: byTool(tools, (tool) => group.find((c) => c.tool === tool)?.memory.pssMiB),
     });
   }
-  return figures;
+  // A part left out of the run (--only) has no values.
+  return figures.filter((figure) => Object.keys(figure.values).length > 0);
 }
 
 export interface TargetCheck {

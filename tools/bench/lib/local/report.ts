@@ -47,9 +47,15 @@ export function renderLocalReport(input: LocalReportInput): string {
   const figures = figuresOf(results);
   const named = (prefix: string): Figure[] => figures.filter((f) => f.name.startsWith(prefix));
   const sections: string[] = [];
+  // A part left out of the run (--only) has no figures and no section.
+  const measured = (prefix: string, section: () => string): void => {
+    if (named(prefix).length > 0) sections.push(section());
+  };
 
-  sections.push(
-    `#### Start → first 200 (ms): ${input.rounds.start} cold and ${input.rounds.start} warm starts per tool, interleaved\n\n` +
+  measured(
+    'start',
+    () =>
+      `#### Start → first 200 (ms): ${input.rounds.start} cold and ${input.rounds.start} warm starts per tool, interleaved\n\n` +
       table(
         named('start'),
         'min / **median** / max',
@@ -58,8 +64,10 @@ export function renderLocalReport(input: LocalReportInput): string {
       ),
   );
 
-  sections.push(
-    `#### Edit → new code served (ms): ${input.rounds.edit} edits per file per tool, interleaved\n\n` +
+  measured(
+    'edit',
+    () =>
+      `#### Edit → new code served (ms): ${input.rounds.edit} edits per file per tool, interleaved\n\n` +
       table(
         named('edit'),
         'min / **median** / max',
@@ -73,8 +81,10 @@ export function renderLocalReport(input: LocalReportInput): string {
       (Object.keys(EDIT_LABELS) as EditName[]).map((edit) => `\`${edit}\`: ${EDIT_LABELS[edit]}.`).join(' '),
   );
 
-  sections.push(
-    `#### Per-request latency (ms): closed-loop clients, ${input.rounds.load} slices of ${input.sliceSeconds} s per ` +
+  measured(
+    'latency',
+    () =>
+      `#### Per-request latency (ms): closed-loop clients, ${input.rounds.load} slices of ${input.sliceSeconds} s per ` +
       'cell, interleaved, after a warm-up; percentiles of every response\n\n' +
       table(
         named('latency'),
@@ -89,8 +99,10 @@ export function renderLocalReport(input: LocalReportInput): string {
       ),
   );
 
-  sections.push(
-    `#### Throughput (requests/s), the starter's function, N clients, N environments; median of ${input.rounds.load} ` +
+  measured(
+    'throughput',
+    () =>
+      `#### Throughput (requests/s), the starter's function, N clients, N environments; median of ${input.rounds.load} ` +
       'slices\n\n' +
       table(named('throughput'), 'slices: min / **median** / max (errors)', (f, tool) => {
         const cell = results.throughput.find(
@@ -100,8 +112,10 @@ export function renderLocalReport(input: LocalReportInput): string {
       }),
   );
 
-  sections.push(
-    '#### Memory (MiB): the server and every process it started, after its last throughput slice\n\n' +
+  measured(
+    'memory',
+    () =>
+      '#### Memory (MiB): the server and every process it started, after its last throughput slice\n\n' +
       table(named('memory'), 'processes; RSS summed', (f, tool) => {
         const cell = results.throughput.find(
           (c) => c.tool === tool && f.name.includes(` ${c.environments} environment`),

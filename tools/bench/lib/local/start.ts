@@ -1,7 +1,8 @@
 // Start → first 200: from spawning the tool's command to the first 200 from GET /hello?name=Ada, polled every 5 ms
-// on fresh connections. Cold: an empty TMPDIR (so tsx's transform cache is empty, for the toolkit's own TypeScript
-// and the handler's) and no build output (.aws-sam); warm: both left from the tool's previous start, as on a
-// developer's second `npm start`. Samples alternate between the tools in rotating order.
+// on fresh connections. Cold: an empty TMPDIR (so tsx's transform cache is empty, for the handlers serverless-offline
+// and the floor run from TypeScript), an empty cache for sam-local's bundle of its own sources (its first start after
+// an install or an edit of the toolkit) and no build output (.aws-sam); warm: all left from the tool's previous
+// start, as on a developer's second `npm start`. Samples alternate between the tools in rotating order.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rotated } from './rotation';
@@ -30,7 +31,7 @@ async function startOnce(tool: ToolName, settings: StartSettings, cold: boolean,
   const logFile = join(settings.scratch, `${tool}-start.log`);
   try {
     const { running, startedAt, answeredAt } = await launchReady(
-      { tool, dir, tmpDir, logFile },
+      { tool, dir, tmpDir, cold, logFile },
       settings.tooling,
       '/hello?name=Ada',
       FIRST_200_DEADLINE_MS,

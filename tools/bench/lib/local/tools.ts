@@ -37,6 +37,8 @@ export interface LaunchSpec {
   reload?: boolean;
   /** TMPDIR for the process: an empty one means tsx's transform cache is empty (a first run). */
   tmpDir?: string;
+  /** A first run: sam-local also finds no bundle of its own sources (it keeps it in SAM_LOCAL_CACHE_DIR). */
+  cold?: boolean;
   /** Where the server's output goes; default /dev/null, as nobody reads a developer's terminal in a benchmark. */
   logFile?: string;
 }
@@ -90,7 +92,7 @@ export async function commandFor(
           '--no-type-check',
           '--json-logs',
         ],
-        env: {},
+        env: spec.cold && spec.tmpDir ? { SAM_LOCAL_CACHE_DIR: join(spec.tmpDir, 'sam-local-cache') } : {},
       };
     case 'serverless-offline':
       return {
