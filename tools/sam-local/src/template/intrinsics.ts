@@ -198,7 +198,8 @@ function scalarText(value: unknown, where: string): string {
 }
 
 function splitAtFirstDot(name: string): [string, string] {
-  const [first = '', ...rest] = name.split('.');
+  // split gives at least one item.
+  const [first, ...rest] = name.split('.') as [string, ...string[]];
   return [first, rest.join('.')];
 }
 

@@ -284,12 +284,16 @@ Resources:
 
 describe('an error that is not about resolving', () => {
   it('is not taken for a value that stays as written: it stops the resolution', () => {
-    // Prepare: a property whose reading fails as a bug in a reader would.
+    // Prepare: a property whose first reading fails, as a bug in a reader would (read again, it answers: were the
+    // error taken for an unresolvable value, the resolution would go on and keep it as written).
     const properties: Record<string, unknown> = {};
+    let reads = 0;
     Object.defineProperty(properties, 'Broken', {
       enumerable: true,
       get: () => {
-        throw new TypeError('a bug');
+        reads += 1;
+        if (reads === 1) throw new TypeError('a bug');
+        return 'value';
       },
     });
     const raw = { Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Nested: properties } } } };
