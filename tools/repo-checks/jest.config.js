@@ -12,5 +12,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // A worker per core (jest's default is one on a 2-core machine): these suites mostly wait on the processes they
+  // start (python3's cfn-lint and SAM translator, newman, the CLIs they stand in for).
+  maxWorkers: '100%',
   testTimeout: 30000,
 };

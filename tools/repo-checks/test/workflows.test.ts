@@ -113,20 +113,19 @@ describe('ci.yml', () => {
         (command) => command.startsWith('npm ') && command !== 'npm ci',
       );
     expect(commandsOn('20')).toEqual(['npm test']);
-    expect(commandsOn('24')).toEqual(
-      expect.arrayContaining(['npm run lint', 'npm run test:all', 'npm run test:postman']),
-    );
+    expect(commandsOn('24')).toEqual(expect.arrayContaining(['npm run lint', 'npm run test:all']));
     expect(commandsOn('24')).not.toContain('npm test');
     // Every condition is one of the two legs: a typo would silently skip a step on both.
     expect(steps.filter((step) => step.if !== undefined && !/^matrix\.node == (20|24)$/.test(step.if))).toEqual([]);
   });
 
   it('runs every npm command that .ci/run runs', () => {
+    // A command .ci/run starts in the background (`npm run lint >"$log" 2>&1 &`) counts without its redirections.
     const ciRun = readFileSync(join(ROOT, '.ci', 'run'), 'utf8')
       .split('\n')
-      .map((line) => line.trim())
+      .map((line) => line.trim().replace(/\s*(?:\d?>\S*\s*)*&$/, ''))
       .filter((line) => /^npm\s/.test(line));
-    expect(ciRun).toContain('npm run test:all');
+    expect(ciRun).toEqual(expect.arrayContaining(['npm run lint', 'npm run test:all']));
     expect(runCommands(steps)).toEqual(expect.arrayContaining(ciRun));
   });
 });
@@ -214,7 +213,10 @@ describe('mutation.yml', () => {
       .filter(Boolean);
     for (const folder of ['.', 'tools/sam-local']) {
       const config = readFileSync(join(ROOT, folder, 'stryker.config.mjs'), 'utf8');
-      const reports = [...config.matchAll(/(?:html|json)Reporter: \{ fileName: '([^']+)' \}/g)].map((m) => m[1] ?? '');
+      // A file name may be a template literal (the toolkit's is named by its area): its folder is what counts.
+      const reports = [...config.matchAll(/(?:html|json)Reporter: \{ fileName: ['`]([^'`]+)['`] \}/g)].map(
+        (m) => m[1] ?? '',
+      );
       expect(reports).toHaveLength(2);
       for (const report of reports) expect(uploaded).toContain(join(folder, dirname(report)));
     }

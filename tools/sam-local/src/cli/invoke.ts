@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { envOverridesFor, readEnvVarsFile } from '../lambda/env-vars-file';
 import { environmentNotes, lambdaEnvironment } from '../lambda/environment';
+import { functionNotes } from '../lambda/function-notes';
 import { resolveRegion } from '../lambda/region';
 import { attachLine, inspectorFlag, takeInspectorFlag, type InspectorOptions } from '../lambda/inspector';
 import { invocationPayload } from '../lambda/invoke-payload';
@@ -127,12 +128,7 @@ async function invokeOnce(argv: string[]): Promise<number> {
   const code = await prepareFunctionCode(fn, outdir, {
     local: { localSourceMaps: true, ...(inspector ? { readableNames: true } : {}) },
   });
-  if (fn.remoteLayers.length > 0) {
-    process.stderr.write(
-      `${fn.logicalId}: layer ${fn.remoteLayers.join(', ')} cannot be fetched offline (given by ARN or not local); ` +
-        `the function runs without it\n`,
-    );
-  }
+  for (const note of functionNotes(fn)) process.stderr.write(`${note}\n`);
   const node = nodeFor(fn.runtime);
   if (!node.exact) process.stderr.write(`${node.summary}\n`);
   if (inspector) process.stderr.write(`${attachLine(fn.logicalId, inspector, 0)}\n`);

@@ -38,6 +38,10 @@ export function guardConnections(
   const owed = (socket: Duplex): number =>
     (exchanges.get(socket) ?? []).filter(({ req, res }) => req.complete && !res.writableFinished).length;
 
+  // A response has started on this connection and is not finished.
+  const answering = (socket: Duplex): boolean =>
+    (exchanges.get(socket) ?? []).some(({ res }) => res.headersSent && !res.writableEnded);
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const socket = req.socket;
     const list = exchanges.get(socket) ?? [];
@@ -58,6 +62,12 @@ export function guardConnections(
       return;
     }
     log(`Client error (${error.code ?? 'unknown'}): ${error.message}`);
+    // An answer already under way (a 413 whose body is being drained when the request times out) is the answer:
+    // a second status line after it would corrupt the connection. It is let out, then the connection closes.
+    if (answering(socket)) {
+      socket.end();
+      return;
+    }
     const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? '400 Bad Request';
     // Answers to earlier pipelined requests are still due on this connection: this one goes after them.
     if (owed(socket) > 0) pendingError.set(socket, status);

@@ -9,7 +9,7 @@ import { admissionProblem, type Refusal } from './admission';
 import { readBody, type BodyRead } from './body';
 import { guardConnections, type ConnectAnswer } from './connections';
 import { printableLog } from './printable';
-import { drainAfterAnswer, send } from './send';
+import { drainAfterAnswer, send, withholdContinue } from './send';
 
 /** One request as the front hands it to its handler. */
 export interface Exchange {
@@ -87,6 +87,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const connections = guardConnections(server, log, handler.connectAnswer);
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (Number(req.headers['content-length'] ?? 0) <= handler.continueLimit) res.writeContinue();
+    else withholdContinue(req);
     server.emit('request', req, res);
   });
 

@@ -9,6 +9,14 @@ const DRAIN_MAX_MS = 10_000;
 
 // Requests answered 413 whose body is still on its way: read and discarded after the answer (see send).
 const draining = new WeakSet<IncomingMessage>();
+// Requests that sent `Expect: 100-continue` and were not told to continue: their client waits for our answer and
+// sends no body (RFC 9110, 10.1.1), so there is nothing to drain.
+const continueWithheld = new WeakSet<IncomingMessage>();
+
+/** The request asked for `100 Continue` and did not get it: its body will not come. */
+export function withholdContinue(req: IncomingMessage): void {
+  continueWithheld.add(req);
+}
 
 /** The request's body is over a limit: once answered, the rest of it is read and discarded (see send). */
 export function drainAfterAnswer(req: IncomingMessage): void {
@@ -20,6 +28,12 @@ export function send(req: IncomingMessage, res: ServerResponse, response: HttpRe
   for (const [name, values] of Object.entries(response.headers)) res.setHeader(name, values);
   res.setHeader('Content-Length', response.body.length);
   if (!draining.has(req) || req.complete) {
+    res.end(headOnly ? undefined : response.body);
+    return;
+  }
+  if (continueWithheld.has(req)) {
+    // The connection cannot carry another request: the client may still send the body it declared.
+    res.setHeader('Connection', 'close');
     res.end(headOnly ? undefined : response.body);
     return;
   }

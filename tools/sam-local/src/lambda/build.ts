@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { build, context, type BuildOptions, type BuildResult as EsbuildResult } from 'esbuild';
+import { build, context, type BuildContext, type BuildOptions, type BuildResult as EsbuildResult } from 'esbuild';
 import type { FunctionSpec } from '../template/functions';
 import { writeFilesAtomically } from './atomic-write';
 import { NOT_WATCHED, watchCodeDir } from './watch-code';
@@ -118,18 +118,60 @@ export type RebuildOutcome = { ok: true; bytes: number; handler: string } | { ok
 /**
  * Watches one function's sources with esbuild's own watch mode, using the same SAM-equivalent
  * options as buildFunction, and reports every build (the first included). Resolves after the
- * first build, with a handle to stop watching.
+ * first build, with a handle to stop watching. `onChanging` is called as soon as a change is seen (a file event in
+ * the function's folder, or a build starting), before the build is done.
  */
 export async function watchFunction(
   fn: FunctionSpec,
   outdir: string,
   onBuild: (outcome: RebuildOutcome) => void,
   local: LocalBuildOptions = {},
+  onChanging?: () => void,
 ): Promise<{ first: RebuildOutcome; dispose: () => Promise<void> }> {
   let resolveFirst: (outcome: RebuildOutcome) => void = () => undefined;
   const first = new Promise<RebuildOutcome>((resolve) => (resolveFirst = resolve));
   let built = 0;
+  let building = false;
+  // A file changed while a build ran: that build may have read it half-written. Its outcome is not reported, and
+  // another build follows it. (The change's own rebuild is not enough: esbuild answers a rebuild() asked during a
+  // build its watch mode started with that build's result.)
+  let changedDuringBuild = false;
+  // Made below, after the plugin that uses it: rebuild() is a no-op until then.
+  const made: { ctx?: BuildContext } = {};
+  // One rebuild at a time (esbuild's rebuild() called during a rebuild returns that one's result): a call made
+  // meanwhile runs once that one is done.
+  let rebuilding = false;
+  let rebuildAgain = false;
+  const rebuild = (): void => {
+    const { ctx } = made;
+    if (!ctx) return;
+    if (rebuilding) {
+      rebuildAgain = true;
+      return;
+    }
+    rebuilding = true;
+    void ctx
+      .rebuild()
+      .catch(() => undefined) // reported by onEnd
+      .finally(() => {
+        rebuilding = false;
+        if (rebuildAgain) {
+          rebuildAgain = false;
+          rebuild();
+        }
+      });
+  };
+  const started = (): void => {
+    building = true;
+    changedDuringBuild = false;
+    if (built > 0) onChanging?.();
+  };
   const report = (result: EsbuildResult): void => {
+    building = false;
+    if (changedDuringBuild && built > 0) {
+      setImmediate(rebuild); // once this build is over
+      return;
+    }
     if (result.errors.length === 0) writeFilesAtomically(result.outputFiles ?? []);
     const handler = handlerAfterBuild(fn, outdir);
     const handlerPath = result.errors.length > 0 ? undefined : handlerModuleFile(outdir, handler);
@@ -145,8 +187,9 @@ export async function watchFunction(
   const ctx = await context({
     ...samEsbuildOptions(fn, outdir, local),
     write: false,
-    plugins: [{ name: 'report-builds', setup: (b) => b.onEnd(report) }],
+    plugins: [{ name: 'report-builds', setup: (b) => (b.onStart(started), b.onEnd(report)) }],
   });
+  made.ctx = ctx;
   await ctx.watch();
   // esbuild's watch mode polls a few files at a time, so it can take hundreds of milliseconds to see an edit. The
   // function's own folder is also watched by the operating system (fs.watch), which starts the rebuild at once;
@@ -154,7 +197,10 @@ export async function watchFunction(
   // Not when the build lands in a watched folder (a --build-dir inside CodeUri): each build would start the next.
   const sources = buildsInside(fn.codeDir, outdir)
     ? { close: () => undefined }
-    : watchCodeDir(fn.codeDir, () => void ctx.rebuild().catch(() => undefined));
+    : watchCodeDir(fn.codeDir, rebuild, () => {
+        if (building) changedDuringBuild = true;
+        onChanging?.();
+      });
   return {
     first: await first,
     dispose: () => {

@@ -17,6 +17,8 @@ export interface PrepareOptions {
   local: LocalBuildOptions;
   /** Called after the first preparation whenever the code changed (rebuilt, or edited in place). */
   onChange?: (outcome: RebuildOutcome) => void;
+  /** Called as soon as a change is seen, before onChange (the build may take a while): to get ready for it. */
+  onChanging?: () => void;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function prepareFunctionCode(
   outdir: string,
   options: PrepareOptions,
 ): Promise<PreparedCode> {
-  const { onChange } = options;
+  const { onChange, onChanging } = options;
   switch (fn.code.kind) {
     case 'esbuild': {
       isolateFromProject(outdir);
@@ -41,7 +43,7 @@ export async function prepareFunctionCode(
         const built = await buildFunction(fn, outdir, options.local);
         return { taskRoot: outdir, handler: built.handler, dispose: () => Promise.resolve() };
       }
-      const watcher = await watchFunction(fn, outdir, onChange, options.local);
+      const watcher = await watchFunction(fn, outdir, onChange, options.local, onChanging);
       if (!watcher.first.ok) {
         await watcher.dispose();
         throw new Error(watcher.first.message);
@@ -55,7 +57,7 @@ export async function prepareFunctionCode(
     }
     case 'directory': {
       if (!onChange) return { taskRoot: fn.codeDir, handler: fn.handler, dispose: () => Promise.resolve() };
-      const watcher = watchCodeDir(fn.codeDir, () => onChange({ ok: true, bytes: 0, handler: fn.handler }));
+      const watcher = watchCodeDir(fn.codeDir, () => onChange({ ok: true, bytes: 0, handler: fn.handler }), onChanging);
       return {
         taskRoot: fn.codeDir,
         handler: fn.handler,

@@ -10,6 +10,7 @@ import { attachLine, inspectorFlag, type InspectorOptions } from './inspector';
 import { prepareFunctionCode } from './function-code';
 import { nodeFor } from './node-binary';
 import { FunctionPool } from './pool';
+import { functionNotes } from './function-notes';
 import { startTypeCheck } from './type-check';
 
 export interface LocalFunctionsOptions {
@@ -83,12 +84,7 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
     for (const [index, fn] of served.entries()) {
       const functionId = fn.logicalId;
       const outdir = join(buildDir, functionId);
-      if (fn.remoteLayers.length > 0) {
-        log(
-          `${functionId}: layer ${fn.remoteLayers.join(', ')} cannot be fetched offline (given by ARN or not local); ` +
-            `the function runs without it`,
-        );
-      }
+      for (const note of functionNotes(fn)) log(note);
       const node = nodeFor(fn.runtime);
       // Said once per runtime, at start-up.
       if (!nodeSummaries.has(node.summary)) log(node.summary);
@@ -114,6 +110,8 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
         local: { ...local, ...(inspector ? { readableNames: true } : {}) },
         ...(options.watch
           ? {
+              // Node starts for the next environment while the code builds (pool.ts, prepareReload).
+              onChanging: () => pools.get(functionId)?.prepareReload(),
               onChange: (outcome) => {
                 if (outcome.ok) {
                   pools.get(functionId)?.reload();

@@ -26,15 +26,29 @@ export class FunctionPool {
   }
 
   /**
+   * New code is on its way (a source changed; it is being built): each environment this pool has boots the Node
+   * process of its successor now, so that reload() finds it started. The process loads no code until it is used.
+   */
+  prepareReload(): void {
+    if (this.options.debugging) return; // one inspector port per function: no second process may take it
+    for (const environment of this.environments) environment.prepareSuccessor();
+  }
+
+  /**
    * New code: every environment is replaced. Those this pool had start again at once, so a worker process is up
-   * before the next request (the handler still loads on that request: its cold start, as on Lambda).
+   * before the next request (the handler still loads on that request: its cold start, as on Lambda). A function
+   * edited once is likely to be edited again: from now on each environment keeps the Node process of its successor
+   * started (one idle process each, about 10 MiB PSS), so the next edit waits for no Node process to start.
    */
   reload(): void {
     this.unavailable = undefined;
     for (const environment of this.environments) {
       environment.reload();
       // While debugging, the environment restarts itself once the old one has left its inspector port.
-      if (!this.options.debugging) environment.prestart();
+      if (!this.options.debugging) {
+        environment.prestart();
+        environment.keepSuccessorReady();
+      }
     }
   }
 

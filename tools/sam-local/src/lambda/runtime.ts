@@ -70,18 +70,25 @@ const PASSED_THROUGH = [
  */
 export class FunctionRuntime {
   private worker: ChildProcess | undefined;
+  /**
+   * A Node process started for this environment's next worker while new code builds (prepareSuccessor): booted,
+   * with no code of the function loaded. The next worker is this one rather than a process started then.
+   */
+  private successor: ChildProcess | undefined;
+  private keepSuccessor = false;
   private tail: Promise<unknown> = Promise.resolve();
   private unavailable: string | undefined;
   private stale = false;
   private busy = false;
   private pending = 0;
-  private lastStderr: string[] = [];
   private closed = false;
   private lastExit: Promise<void> = Promise.resolve();
   /** Per worker: settles once its stdout and stderr have been read to the end and every line reported. */
   private readonly outputDone = new WeakMap<ChildProcess, Promise<void>>();
   /** Per worker: its process group (the worker and everything it started), stopped together. */
   private readonly groups = new WeakMap<ChildProcess, WatchedGroup>();
+  /** Per worker: its last lines on stderr (why it died, when it runs out of memory). */
+  private readonly lastStderr = new WeakMap<ChildProcess, string[]>();
 
   constructor(private readonly options: FunctionRuntimeOptions) {}
 
@@ -117,6 +124,29 @@ export class FunctionRuntime {
   }
 
   /**
+   * New code is being built: start the Node process of the next worker now, so that its start overlaps the build
+   * (a Node process takes tens of milliseconds to start, more on a busy machine). It loads the function's code only
+   * when it becomes the worker, after reload(): the new environment's init still runs the new code, as on Lambda.
+   */
+  prepareSuccessor(): void {
+    if (!this.successor && !this.closed) this.successor = this.spawnProcess();
+  }
+
+  /**
+   * From now on, keep a successor's process started (prepareSuccessor), started again after each invocation that
+   * took it: after the invocation, so that its start does not compete with the new environment's cold start.
+   */
+  keepSuccessorReady(): void {
+    this.keepSuccessor = true;
+  }
+
+  private startSuccessorSoon(): void {
+    setImmediate(() => {
+      if (this.keepSuccessor && !this.busy) this.prepareSuccessor();
+    }).unref();
+  }
+
+  /**
    * Ends the environment once queued invocations are done: the worker is asked to exit (the IPC channel closes) and
    * gets CLOSE_GRACE_MS to do so; then its process group, with everything the function started, is stopped
    * (SIGTERM, then SIGKILL: process-groups.ts). close() resolves after every line it wrote has been reported.
@@ -124,8 +154,13 @@ export class FunctionRuntime {
   async close(): Promise<void> {
     this.closed = true;
     await this.tail;
-    const worker = this.worker;
+    const processes = [this.worker, this.successor];
     this.worker = undefined;
+    this.successor = undefined;
+    await Promise.all(processes.map((worker) => this.closeProcess(worker)));
+  }
+
+  private async closeProcess(worker: ChildProcess | undefined): Promise<void> {
     if (!worker) return;
     const output = this.outputDone.get(worker) ?? Promise.resolve();
     if (worker.exitCode === null && worker.signalCode === null) {
@@ -191,7 +226,7 @@ export class FunctionRuntime {
           else finish({ kind: 'error', ...this.lambdaError(message.error) });
         };
         const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
-          finish({ kind: 'crash', reason: this.describeExit(code, signal) });
+          finish({ kind: 'crash', reason: this.describeExit(worker, code, signal) });
         };
         const startTimer = (ms: number): NodeJS.Timeout | undefined =>
           this.options.debugging
@@ -221,10 +256,23 @@ export class FunctionRuntime {
         this.stale = false;
         this.discardWorker();
       }
+      if (this.keepSuccessor && !this.successor) this.startSuccessorSoon();
     }
   }
 
   private spawnWorker(): ChildProcess {
+    const worker = this.successor ?? this.spawnProcess();
+    this.successor = undefined;
+    this.lastExit = new Promise((resolve) => {
+      if (worker.exitCode !== null || worker.signalCode !== null) resolve();
+      else worker.once('exit', () => resolve());
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  /** A worker process, its output read line by line, in a process group of its own; not yet this environment's. */
+  private spawnProcess(): ChildProcess {
     const { fn, environment, onOutput } = this.options;
     const host = Object.fromEntries(
       PASSED_THROUGH.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
@@ -254,14 +302,14 @@ export class FunctionRuntime {
       serialization: 'json',
     });
     if (worker.pid !== undefined) this.groups.set(worker, watchGroup(worker.pid, marker));
-    this.lastStderr = [];
+    this.lastStderr.set(worker, []);
     const streamsRead: Array<Promise<void>> = [];
     for (const stream of ['stdout', 'stderr'] as const) {
       const source = worker[stream];
       if (!source) continue;
       const lines = createInterface({ input: source, crlfDelay: Infinity });
       lines.on('line', (line) => {
-        if (stream === 'stderr') this.lastStderr = [...this.lastStderr.slice(-19), line];
+        if (stream === 'stderr') this.lastStderr.set(worker, [...(this.lastStderr.get(worker) ?? []).slice(-19), line]);
         onOutput(line, stream);
       });
       streamsRead.push(new Promise((resolve) => lines.once('close', resolve)));
@@ -271,9 +319,9 @@ export class FunctionRuntime {
       Promise.all(streamsRead).then(() => undefined),
     );
     const spawnedAt = Date.now();
-    this.lastExit = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.on('exit', (_code, signal) => {
       if (this.worker === worker) this.worker = undefined;
+      if (this.successor === worker) this.successor = undefined;
       // However it ended, nothing it started outlives it.
       void this.stopGroup(worker);
       // The debugger reattaches to the same port: start the next environment once this one is gone (not after a
@@ -282,7 +330,6 @@ export class FunctionRuntime {
       if (this.options.debugging && restart && !this.closed && !this.unavailable && !this.worker) this.spawnWorker();
     });
     worker.on('error', (error) => onOutput(`worker error: ${error.message}`, 'stderr'));
-    this.worker = worker;
     return worker;
   }
 
@@ -292,8 +339,10 @@ export class FunctionRuntime {
     return this.worker ?? this.spawnWorker();
   }
 
-  private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
-    const outOfMemory = this.lastStderr.some((line) => /heap out of memory|Allocation failed/i.test(line));
+  private describeExit(worker: ChildProcess, code: number | null, signal: NodeJS.Signals | null): string {
+    const outOfMemory = (this.lastStderr.get(worker) ?? []).some((line) =>
+      /heap out of memory|Allocation failed/i.test(line),
+    );
     if (outOfMemory) return `Runtime exited: out of memory (MemorySize ${this.options.fn.memorySize} MB)`;
     return signal ? `Runtime exited with signal ${signal}` : `Runtime exited with error: exit status ${String(code)}`;
   }

@@ -7,8 +7,9 @@ import { startTestApi, type RunningApi } from '../helpers/local-api';
 
 const REQUESTS = 10_000;
 const CONNECTIONS = 50;
-// A ceiling that catches a stall or a collapse, not a speed target (it runs at roughly 1,000 requests/s here).
-const TIME_LIMIT_MS = 60_000;
+// No time limit on the whole (speed is the benchmark's business, and a loaded machine would trip one): a stall
+// shows as a request unanswered for 10 s; jest's timeout below only ends a run that hangs outright.
+const HANG_MS = 300_000;
 
 // A mix with and without a name, at both paths, including names the function must reject.
 const MIX: Array<{ path: string; status: number; body: { message: string } }> = [
@@ -45,7 +46,7 @@ function get(agent: Agent, path: string): Promise<{ status: number; text: string
 
 describe(`${REQUESTS} requests at ${CONNECTIONS} concurrent connections`, () => {
   it(
-    'all answered with the status and body their request calls for, 0 errors, within the time limit',
+    'all answered with the status and body their request calls for, 0 errors, none waiting 10 s',
     async () => {
       await expectHelloServed(running.api.port); // the cold start, out of the way
       const mark = running.lines.length;
@@ -55,10 +56,9 @@ describe(`${REQUESTS} requests at ${CONNECTIONS} concurrent connections`, () => 
       const unexpected: string[] = [];
       const statusCounts: Record<number, number> = {};
       let next = 0;
-      const started = Date.now();
       await Promise.all(
         Array.from({ length: CONNECTIONS }, async () => {
-          while (next < REQUESTS && Date.now() - started < TIME_LIMIT_MS) {
+          while (next < REQUESTS) {
             const expected = MIX[next++ % MIX.length]!;
             try {
               const { status, text, socket } = await get(agent, expected.path);
@@ -73,12 +73,10 @@ describe(`${REQUESTS} requests at ${CONNECTIONS} concurrent connections`, () => 
           }
         }),
       );
-      const elapsed = Date.now() - started;
       agent.destroy();
 
       expect(errors.slice(0, 5)).toEqual([]);
       expect(unexpected.slice(0, 5)).toEqual([]);
-      expect(elapsed).toBeLessThan(TIME_LIMIT_MS);
       const rejected = Array.from({ length: REQUESTS }, (_, i) => MIX[i % MIX.length]!).filter(
         (r) => r.status === 400,
       ).length;
@@ -92,6 +90,6 @@ describe(`${REQUESTS} requests at ${CONNECTIONS} concurrent connections`, () => 
       expect(lines.filter((line) => accessLine.exec(line)?.[2] === '400')).toHaveLength(rejected);
       await expectHelloServed(running.api.port);
     },
-    TIME_LIMIT_MS + 15_000,
+    HANG_MS,
   );
 });

@@ -80,6 +80,20 @@ describe('bodies over 10 MB', () => {
     expect(linesSince(running, mark)).toMatch(/413 for POST \/test\/echo: request body 10485761 bytes declared/);
     expect(await echoInvocations()).toBe(before + 1);
   });
+
+  it('a body still trickling in after the 413 when the request times out: the 413 stays the one answer', async () => {
+    // Bytes every 300 ms keep the drain going past the server's 1 s request timeout. Once wrote a 408 status line
+    // after the 413 on the same connection (two answers to one request).
+    const trickle = Array.from({ length: 8 }, () => [300, 'x'.repeat(1024)]).flat();
+    const result = await rawExchange(
+      port,
+      [`POST /test/echo HTTP/1.1\r\n${HOST}\r\nContent-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n`, ...trickle],
+      { timeoutMs: 8000 },
+    );
+    expect(result.closed).toBe(true);
+    expect(result.responses.map((r) => r.status)).toEqual([413]);
+    expect(result.raw.toString('latin1')).not.toMatch(/408 Request Timeout/);
+  });
 });
 
 describe('clients that go away mid-request', () => {
