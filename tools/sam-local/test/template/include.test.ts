@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { routesFromTemplate } from '../../src/api-gateway/routes';
 import { resolveTemplate } from '../../src/template/resolve-template';
 import { loadTemplate, parseTemplate } from '../../src/template/template';
 
@@ -133,6 +134,54 @@ Resources:
     expect(why.NOT_A_MAP).toBe('Fn::Transform needs a map with Name and Parameters');
     const unevaluated = (loaded.notes ?? []).filter((note) => note.unevaluated).map((note) => note.path.at(-1));
     expect(unevaluated).toEqual(['MACRO']);
+  });
+
+  it('an API’s DefinitionBody included from an OpenAPI file gives its routes, as when written inline', () => {
+    // Prepare: the serverless-patterns shape (DefinitionBody: Fn::Transform: AWS::Include of a swagger file).
+    const template = `
+Resources:
+  AppApi:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: Prod
+      DefinitionBody:
+        Fn::Transform:
+          Name: AWS::Include
+          Parameters:
+            Location: api/openapi.yaml
+  AppFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs24.x
+      Handler: app.handler
+      Events:
+        Items: { Type: Api, Properties: { RestApiId: !Ref AppApi, Path: '/items/{id}', Method: get } }
+`;
+    const openApi = `
+swagger: '2.0'
+paths:
+  /items/{id}:
+    get:
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${AppFunction.Arn}/invocations
+  /open:
+    x-amazon-apigateway-any-method:
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${AppFunction.Arn}/invocations
+`;
+
+    // Act
+    const routes = routesFromTemplate(load({ 'api/openapi.yaml': openApi }, template));
+
+    // Assess
+    expect(routes.map((route) => `${route.method} ${route.resourcePath} ${route.functionId}`).sort()).toEqual([
+      'ANY /open AppFunction',
+      'GET /items/{id} AppFunction',
+    ]);
   });
 
   it('without a template folder, a relative Location is read from the working directory, as sam local reads it', () => {
