@@ -110,17 +110,23 @@ function routeShape(
   method: string | undefined,
   path: string | undefined,
 ): Pick<HttpRoute, 'routeKey' | 'method' | 'path' | 'segments'> {
-  // SAM: an HttpApi event without Path and Method is the API's $default route.
+  // SAM: an HttpApi event without Path and Method is the API's $default route; one without the other is refused
+  // (aws-sam-translator 1.110.0 plugins/api/implicit_http_api_plugin.py: "Event with id [Ev] is invalid. Property
+  // 'Method' is required.").
   if (method === undefined && path === undefined) {
     return { routeKey: DEFAULT_ROUTE, method: 'ANY', path: undefined, segments: [] };
   }
-  const upper = (method ?? 'ANY').toUpperCase();
+  if (method === undefined || path === undefined) {
+    throw new Error(
+      `${where}: Property '${method === undefined ? 'Method' : 'Path'}' is required (or neither, for $default)`,
+    );
+  }
+  const upper = method.toUpperCase();
   const normalized = upper === 'X-AMAZON-APIGATEWAY-ANY-METHOD' ? 'ANY' : upper;
-  const text = path ?? '/';
-  if (text === DEFAULT_ROUTE || text === `/${DEFAULT_ROUTE}`) {
+  if (path === DEFAULT_ROUTE || path === `/${DEFAULT_ROUTE}`) {
     return { routeKey: DEFAULT_ROUTE, method: 'ANY', path: undefined, segments: [] };
   }
-  return { routeKey: `${normalized} ${text}`, method: normalized, path: text, segments: parsePath(where, text) };
+  return { routeKey: `${normalized} ${path}`, method: normalized, path, segments: parsePath(where, path) };
 }
 
 function splitRouteKey(apiId: string, routeKey: string): [string, string] {

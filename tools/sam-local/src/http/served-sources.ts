@@ -42,6 +42,7 @@ export function servedSources(loaded: LoadedTemplate, parameters: Record<string,
         'matches, else to a REST route at its resource path.',
     );
   }
+  notes.push(...sharedRestRouteNotes(restRoutes));
   for (const url of functionUrls) {
     if (url.invokeMode === 'RESPONSE_STREAM') {
       notes.push(
@@ -50,4 +51,28 @@ export function servedSources(loaded: LoadedTemplate, parameters: Record<string,
     }
   }
   return { restRoutes, httpRoutes, functionUrls, notes };
+}
+
+/**
+ * Routes of different REST APIs with the same method and resource path: on AWS each API has a host of its own; here
+ * they share one port, the same stage name (SAM's default, Prod, is common to all) and one path, and the first in
+ * the template answers, as in sam local, whose route table also keeps them all and serves the first (SAM CLI
+ * samcli/lib/providers/api_collector.py). One line names each such path.
+ */
+function sharedRestRouteNotes(routes: Route[]): string[] {
+  const byKey = new Map<string, Route[]>();
+  for (const route of routes) {
+    const key = `${route.method} /${route.api.stage}${route.resourcePath}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), route]);
+  }
+  return [...byKey.values()]
+    .filter((same) => new Set(same.map((route) => route.api.logicalId)).size > 1)
+    .map((same) => {
+      const [first] = same;
+      const apis = [...new Set(same.map((route) => route.api.logicalId))];
+      return (
+        `${first!.method} ${first!.resourcePath} is a route of ${apis.join(' and ')} (stage ${first!.api.stage}); ` +
+        `locally they share one port: ${first!.api.logicalId}'s (${first!.functionId}) answers`
+      );
+    });
 }

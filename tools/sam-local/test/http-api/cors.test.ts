@@ -69,7 +69,15 @@ describe('reading a CORS configuration', () => {
   });
 
   it('AllowCredentials given as the string "true" counts; anything else does not', () => {
-    expect(readCors('Api', template, { AllowCredentials: 'true' }, {})?.allowCredentials).toBe(true);
+    // The settings left out are empty, MaxAge none.
+    expect(readCors('Api', template, { AllowCredentials: 'true' }, {})).toEqual({
+      allowOrigins: [],
+      allowMethods: [],
+      allowHeaders: [],
+      exposeHeaders: [],
+      maxAge: undefined,
+      allowCredentials: true,
+    });
     expect(readCors('Api', template, { AllowCredentials: false }, {})?.allowCredentials).toBe(false);
   });
 
@@ -128,11 +136,34 @@ describe('preflights', () => {
 });
 
 describe('allowed origins', () => {
+  it('an Origin matching any one of several listed origins is allowed', () => {
+    const two = { ...FULL, allowOrigins: ['https://one.example', 'https://two.example'] };
+    expect(allowedOrigin(two, 'https://two.example')).toBe('https://two.example');
+    expect(allowedOrigin(two, 'https://one.example')).toBe('https://one.example');
+  });
+
   it('* allows any origin as *; a listed origin is echoed, compared without case; no Origin is none', () => {
     expect(allowedOrigin({ ...FULL, allowOrigins: ['*'] }, 'https://x.example')).toBe('*');
     expect(allowedOrigin(FULL, 'HTTPS://APP.EXAMPLE')).toBe('HTTPS://APP.EXAMPLE');
     expect(allowedOrigin(FULL, 'https://app.example.evil')).toBeUndefined();
     expect(allowedOrigin(FULL, undefined)).toBeUndefined();
+  });
+});
+
+describe('several values in one header', () => {
+  // Lists go out comma-separated, as the Fetch standard reads Access-Control-Allow-Methods/-Headers/-Expose-Headers.
+  const many: CorsConfig = { ...FULL, exposeHeaders: ['x-one', 'x-two'] };
+
+  it('the preflight and the response join them with commas', () => {
+    expect(preflightHeaders(many, head([['Origin', 'https://app.example']]))['access-control-expose-headers']).toBe(
+      'x-one,x-two',
+    );
+    const response = { statusCode: 200, headers: {}, body: Buffer.alloc(0) };
+    expect(
+      withCors(many, head([['Origin', 'https://app.example']], 'GET'), response).headers[
+        'access-control-expose-headers'
+      ],
+    ).toEqual(['x-one,x-two']);
   });
 });
 

@@ -100,3 +100,14 @@ describe('the payload 1.0 event of an HTTP API', () => {
     expect(event.headers).not.toHaveProperty('cookie');
   });
 });
+
+describe('the X-Amzn-Trace-Id of a payload 1.0 event', () => {
+  it("is the caller's trace id when the client sent none, as in 2.0", () => {
+    const event = buildHttpApiV1Event(
+      { ...request, rawHeaders: ['Host', 'h'] },
+      { ...context, traceId: 'Root=1-5f84c7a1-aaaabbbbccccddddeeeeffff' },
+    );
+    expect(event.headers['x-amzn-trace-id']).toBe('Root=1-5f84c7a1-aaaabbbbccccddddeeeeffff');
+    expect(event.multiValueHeaders['x-amzn-trace-id']).toEqual(['Root=1-5f84c7a1-aaaabbbbccccddddeeeeffff']);
+  });
+});

@@ -97,6 +97,12 @@ describe('the payload 2.0 event', () => {
     expect(event.requestContext.http.method).toBe('POST');
   });
 
+  // As docs/conformance.md's "Event (2.0)" row and the conformance suite's HTTP API case have it: body absent, not
+  // undefined or null, when the request has none.
+  it('a request without a body has no body key', () => {
+    expect(Object.keys(buildV2Event(request(), context))).not.toContain('body');
+  });
+
   it('without a Host or User-Agent: domain localhost, an empty userAgent', () => {
     const event = buildV2Event(request({ rawHeaders: [] }), { ...context, scheme: undefined });
     expect(event.requestContext.domainName).toBe('localhost');
@@ -189,6 +195,8 @@ describe('the body', () => {
     ['text/html; charset=utf-8', true],
     ['application/json', true],
     ['Application/JSON; charset=UTF-8', true],
+    // RFC 9110 §8.3.1: optional whitespace around the ';' of a media type's parameters.
+    ['application/json ; charset=utf-8', true],
     ['application/xml', true],
     ['application/javascript', true],
     ['application/x-www-form-urlencoded', false],

@@ -163,3 +163,18 @@ describe('a malformed result is named (the API answers 500, a function URL 502)'
     expect(problem(result)).toContain(message);
   });
 });
+
+describe('the named problem, word for word', () => {
+  it('a statusCode key whose value is undefined is named as undefined', () => {
+    expect(problem({ statusCode: undefined })).toBe('statusCode must be an integer from 100 to 599, got undefined');
+  });
+
+  it('a string of 40 characters is named whole; 41 are cut to 40', () => {
+    expect(problem({ statusCode: 'y'.repeat(40) })).toBe(
+      `statusCode must be an integer from 100 to 599, got the string "${'y'.repeat(40)}"`,
+    );
+    expect(problem({ statusCode: 'y'.repeat(41) })).toBe(
+      `statusCode must be an integer from 100 to 599, got the string "${'y'.repeat(40)}…"`,
+    );
+  });
+});

@@ -89,6 +89,54 @@ describe('route selection (docs: the most specific match, then $default)', () =>
   });
 });
 
+describe('route selection: more of the docs rules', () => {
+  const fnEvents = (events: string): HttpRoute[] =>
+    routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: { ${events} } }
+`);
+
+  it('between two greedy routes, the one with a literal where the other has a parameter wins, though it is shorter', () => {
+    const routes = fnEvents(`
+        Long: { Type: HttpApi, Properties: { Path: '/pets/{kind}/{id}/{proxy+}', Method: get } },
+        Short: { Type: HttpApi, Properties: { Path: '/pets/dog/{proxy+}', Method: get } }`);
+    expect(selected('GET', '/pets/dog/1/photos', routes)).toBe('GET /pets/dog/{proxy+}');
+    expect(selected('GET', '/pets/cat/1/photos', routes)).toBe('GET /pets/{kind}/{id}/{proxy+}');
+  });
+
+  it.each([
+    [
+      'the method route declared first',
+      "Post: { Type: HttpApi, Properties: { Path: '/o/{id}', Method: post } }, Any: { Type: HttpApi, Properties: { Path: '/o/{id}', Method: any } }",
+    ],
+    [
+      'the ANY route declared first',
+      "Any: { Type: HttpApi, Properties: { Path: '/o/{id}', Method: any } }, Post: { Type: HttpApi, Properties: { Path: '/o/{id}', Method: post } }",
+    ],
+  ])('on one path the route naming the method wins over ANY (%s)', (_label, events) => {
+    const routes = fnEvents(events);
+    expect(selected('POST', '/o/7', routes)).toBe('POST /o/{id}');
+    expect(selected('DELETE', '/o/7', routes)).toBe('ANY /o/{id}');
+  });
+
+  it('$default takes only what no route matches, declared first or not', () => {
+    const routes = fnEvents(`
+        Default: { Type: HttpApi },
+        Root: { Type: HttpApi, Properties: { Path: /, Method: any } }`);
+    expect(selected('GET', '/', routes)).toBe('ANY /');
+    expect(selected('GET', '/other', routes)).toBe('$default');
+  });
+
+  it('an empty part between two slashes is no path parameter', () => {
+    const routes = fnEvents(`Mid: { Type: HttpApi, Properties: { Path: '/a/{id}/b', Method: get } }`);
+    expect(selected('GET', '/a/1/b', routes)).toBe('GET /a/{id}/b');
+    expect(selected('GET', '/a//b', routes)).toBe('no-route');
+  });
+});
+
 const STAGES = `
 Resources:
   Staged:
@@ -179,18 +227,61 @@ Resources:
     expect(route).toMatchObject({ routeKey: 'GET /q', payloadVersion: '1.0', timeoutMs: 50 });
   });
 
-  it('a Path without a Method is ANY; the x-amazon-apigateway-any-method name is ANY; /$default is the $default route', () => {
+  it('the x-amazon-apigateway-any-method name is ANY; $default and /$default are the $default route', () => {
     const routes = routesOf(`
 Resources:
   Fn:
     Type: AWS::Serverless::Function
     Properties:
       ${'{'} ${FUNCTION_PROPS}, Events: {
-        A: { Type: HttpApi, Properties: { Path: /a } },
         B: { Type: HttpApi, Properties: { Path: /b, Method: x-amazon-apigateway-any-method } },
         C: { Type: HttpApi, Properties: { Path: /$default, Method: any } } } }
 `);
-    expect(routes.map((r) => r.routeKey)).toEqual(['ANY /a', 'ANY /b', '$default']);
+    expect(routes.map((r) => r.routeKey)).toEqual(['ANY /b', '$default']);
+    // aws-sam-translator 1.110.0 marks Path: $default, Method: any as the API's default route (isDefaultRoute: true).
+    const [plain] = routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS}, Events: { D: { Type: HttpApi, Properties: { Path: $default, Method: any } } } }
+`);
+    expect(plain).toMatchObject({ routeKey: '$default', method: 'ANY', path: undefined, segments: [] });
+  });
+
+  // aws-sam-translator 1.110.0 refuses an HttpApi event with one of Path and Method: "Event with id [Ev] is invalid.
+  // Property 'Method' is required." (and 'Path'); only an event with neither is the $default route.
+  it.each([
+    ['a Path without a Method', 'Path: /a', "Fn event Ev: Property 'Method' is required"],
+    ['a Method without a Path', 'Method: get', "Fn event Ev: Property 'Path' is required"],
+  ])('%s is refused, as SAM refuses it', (_label, setting, message) => {
+    expect(() =>
+      routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS}, Events: { Ev: { Type: HttpApi, Properties: { ${setting} } } } }
+`),
+    ).toThrow(message);
+  });
+
+  it('an event with neither Path nor Method is the $default route: any method, no path', () => {
+    const [route] = routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS}, Events: { Ev: { Type: HttpApi } } }
+`);
+    expect(route).toMatchObject({ routeKey: '$default', method: 'ANY', path: undefined, segments: [] });
+  });
+
+  it("PayloadFormatVersion '2.0' written out is 2.0; TimeoutInMillis 30000 (the quota's maximum) is accepted", () => {
+    const [route] = routesOf(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { ${FUNCTION_PROPS}, Events: { Ev: { Type: HttpApi, Properties: { Path: /a, Method: get, PayloadFormatVersion: '2.0', TimeoutInMillis: 30000 } } } }
+`);
+    expect(route).toMatchObject({ payloadVersion: '2.0', timeoutMs: 30000 });
   });
 
   it.each([
@@ -217,6 +308,7 @@ Resources:
     ['/a/{b', 'curly braces must enclose a whole path part'],
     ['/a{b}', 'curly braces must enclose a whole path part'],
     ['/{p+}/x', 'nothing can follow the greedy {p+}'],
+    ['/{a}b', 'curly braces must enclose a whole path part'],
   ])('a path %s is refused: %s', (path, message) => {
     expect(() =>
       routesOf(`
@@ -242,8 +334,62 @@ Resources:
         B: { Type: HttpApi, Properties: { ApiId: !Ref Other, Path: '/x/{b}', Method: get } } } }
 `),
     ).toThrow(
-      'HTTP API ServerlessHttpApi route "GET /x/{a}" (→ Fn) and HTTP API Other route "GET /x/{b}" (→ Fn) answer the same requests at /',
+      'HTTP API ServerlessHttpApi route "GET /x/{a}" (→ Fn) and HTTP API Other route "GET /x/{b}" (→ Fn) answer the same requests at /: ' +
+        'on AWS each HTTP API has its own host; locally they share one port. Give one of the APIs a StageName.',
     );
+  });
+
+  it('two APIs on one named stage: the refusal names the stage', () => {
+    expect(() =>
+      routesOf(`
+Resources:
+  One: { Type: AWS::Serverless::HttpApi, Properties: { StageName: dev } }
+  Two: { Type: AWS::Serverless::HttpApi, Properties: { StageName: dev } }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: {
+        A: { Type: HttpApi, Properties: { ApiId: !Ref One, Path: /x, Method: get } },
+        B: { Type: HttpApi, Properties: { ApiId: !Ref Two, Path: /x, Method: get } } } }
+`),
+    ).toThrow(
+      'HTTP API One route "GET /x" (→ Fn) and HTTP API Two route "GET /x" (→ Fn) answer the same requests at /dev: ',
+    );
+  });
+
+  // Two APIs whose routes answer different requests share the port: a parameter and a greedy parameter, $default and
+  // ANY /, /xy and /x/y are different routes (route selection tells them apart).
+  it.each([
+    ["'/x/{a}'", "'/x/{b+}'"],
+    ['/xy', '/x/y'],
+  ])('two APIs with the routes GET %s and GET %s are not ambiguous', (first, second) => {
+    expect(
+      routesOf(`
+Resources:
+  Other: { Type: AWS::Serverless::HttpApi }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: {
+        A: { Type: HttpApi, Properties: { Path: ${first}, Method: get } },
+        B: { Type: HttpApi, Properties: { ApiId: !Ref Other, Path: ${second}, Method: get } } } }
+`),
+    ).toHaveLength(2);
+  });
+
+  it('$default on one API and ANY / on another are not ambiguous', () => {
+    expect(
+      routesOf(`
+Resources:
+  Other: { Type: AWS::Serverless::HttpApi }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      ${'{'} ${FUNCTION_PROPS}, Events: {
+        A: { Type: HttpApi },
+        B: { Type: HttpApi, Properties: { ApiId: !Ref Other, Path: /, Method: any } } } }
+`),
+    ).toHaveLength(2);
   });
 
   it('the same route on two stages, or two methods on one path, is fine', () => {
@@ -308,10 +454,53 @@ Resources:
     expect(route).toMatchObject({ routeKey: 'POST /orders/{id}', method: 'POST', path: '/orders/{id}' });
   });
 
-  it('a RouteKey that is neither $default nor METHOD /path is refused', () => {
-    expect(() => routesOf(quick('!GetAtt Fn.Arn', 'RouteKey: orders'))).toThrow(
-      'HTTP API QuickApi: RouteKey "orders" is not "$default" or "METHOD /path"',
+  it.each(['orders', 'GET POST /orders', "'GET /orders extra'"])(
+    'a RouteKey %s, neither $default nor METHOD /path, is refused',
+    (routeKey) => {
+      expect(() => routesOf(quick('!GetAtt Fn.Arn', `RouteKey: ${routeKey}`))).toThrow(
+        `HTTP API QuickApi: RouteKey "${routeKey.replaceAll("'", '')}" is not "$default" or "METHOD /path"`,
+      );
+    },
+  );
+
+  it("a RouteKey's path is read as an event's, errors naming the API", () => {
+    expect(() => routesOf(quick('!GetAtt Fn.Arn', "RouteKey: 'GET /a/{b'"))).toThrow(
+      'HTTP API QuickApi: path /a/{b: curly braces must enclose a whole path part',
     );
+  });
+
+  // CloudFormation, AWS::ApiGatewayV2::Api: Target and RouteKey are "Supported only for HTTP APIs", so an API with a
+  // Target is an HTTP API even where ProtocolType is left out.
+  it('a quick create without ProtocolType is an HTTP API', () => {
+    const [route] = routesOf(quick('!GetAtt Fn.Arn').replace('ProtocolType: HTTP', ''));
+    expect(route).toMatchObject({ functionId: 'Fn', routeKey: '$default' });
+  });
+
+  it("another resource's Target is no HTTP API (an EventBridge Scheduler schedule naming the function)", () => {
+    // Modelled on aws-samples/serverless-patterns eventbridge-schedule-to-lambda-sam.
+    expect(
+      routesOf(`
+Resources:
+  Schedule:
+    Type: AWS::Scheduler::Schedule
+    Properties:
+      ScheduleExpression: rate(5 minutes)
+      FlexibleTimeWindow: { Mode: 'OFF' }
+      Target: { Arn: !GetAtt Fn.Arn, RoleArn: !GetAtt Role.Arn }
+  Role: { Type: AWS::IAM::Role }
+  Fn: { Type: AWS::Serverless::Function, Properties: { ${FUNCTION_PROPS} } }
+`),
+    ).toEqual([]);
+  });
+
+  it('an AWS::ApiGatewayV2::Api without Properties gives no route', () => {
+    expect(
+      routesOf(`
+Resources:
+  Bare: { Type: AWS::ApiGatewayV2::Api }
+  Fn: { Type: AWS::Serverless::Function, Properties: { ${FUNCTION_PROPS} } }
+`),
+    ).toEqual([]);
   });
 
   it('a Target naming no function of the template is refused; a WebSocket API or one without Target gives no route', () => {
@@ -331,6 +520,19 @@ Resources:
     expect(functionOfTarget(t, { 'Fn::Sub': 42 })).toBeUndefined();
     expect(functionOfTarget(t, { 'Fn::Join': ['', ['a']] })).toBeUndefined();
     expect(functionOfTarget(t, null)).toBeUndefined();
+    expect(functionOfTarget(t, undefined)).toBeUndefined();
+    expect(functionOfTarget(t, { Ref: 'QuickApi' })).toBeUndefined();
+  });
+
+  it('functionOfTarget: an ARN names a SAM function by its FunctionName, never another resource with that name', () => {
+    const t = template(`
+Resources:
+  Bare: { Type: AWS::Serverless::Function }
+  Plain: { Type: AWS::Lambda::Function, Properties: { FunctionName: plain-fn } }
+  Fn: { Type: AWS::Serverless::Function, Properties: { ${FUNCTION_PROPS}, FunctionName: my-fn } }
+`);
+    expect(functionOfTarget(t, 'arn:aws:lambda:us-east-1:123456789012:function:my-fn')).toBe('Fn');
+    expect(functionOfTarget(t, 'arn:aws:lambda:us-east-1:123456789012:function:plain-fn')).toBeUndefined();
   });
 });
 

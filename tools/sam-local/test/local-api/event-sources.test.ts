@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { TOOLKIT_DIR } from '../helpers/paths';
 import { httpRequest, startTestApi, type RunningApi } from '../helpers/local-api';
+import { findRouteForPath } from '../../src/api-gateway/routes';
 import { servedSources } from '../../src/http/served-sources';
 import { parseTemplate } from '../../src/template/template';
 
@@ -68,5 +69,37 @@ Resources:
     await expect(startTestApi({ templatePath: fixture('nothing-to-serve') })).rejects.toThrow(
       /has nothing start-api can serve: no Api or HttpApi events, no quick-create AWS::ApiGatewayV2::Api and no FunctionUrlConfig\. It has: 2 functions; SQS events \(QueueConsumer\); Schedule events \(NightlyJob\); Socket: WebSocket APIs are not served\./,
     );
+  });
+});
+
+describe('REST APIs that share a route', () => {
+  it('two APIs with the same method, path and stage: one line names both and the one that answers', () => {
+    // Shaped like aws-samples/serverless-patterns apigw-rest-apigw-rest: two AWS::Serverless::Api, both on stage
+    // Prod, each with GET / to its own function (on AWS, two hosts).
+    const template = parseTemplate(`
+Resources:
+  ReportingApi: { Type: AWS::Serverless::Api, Properties: { StageName: Prod } }
+  UserManagementApi: { Type: AWS::Serverless::Api, Properties: { StageName: Prod } }
+  ReportingFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events: { RestApi: { Type: Api, Properties: { RestApiId: !Ref ReportingApi, Method: GET, Path: / } } }
+  UserManagementFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        RestApi: { Type: Api, Properties: { RestApiId: !Ref UserManagementApi, Method: GET, Path: / } }
+        Users: { Type: Api, Properties: { RestApiId: !Ref UserManagementApi, Method: GET, Path: /users } }
+`);
+    const { notes, restRoutes } = servedSources({ path: 'template.yaml', dir: '.', template }, {});
+    // The line says who answers: the route table agrees, with and without the stage.
+    for (const path of ['/', '/Prod/']) {
+      const found = findRouteForPath(restRoutes, 'GET', path);
+      expect(found.kind === 'match' ? found.match.route.functionId : found.kind).toBe('ReportingFunction');
+    }
+    expect(notes).toEqual([
+      'GET / is a route of ReportingApi and UserManagementApi (stage Prod); locally they share one port: ' +
+        "ReportingApi's (ReportingFunction) answers",
+    ]);
   });
 });
