@@ -2,6 +2,7 @@ import * as querystring from 'node:querystring';
 import { routeAuthOf, type RouteAuth } from '../authorizers/rest-config';
 import type { LoadedTemplate } from '../template/template';
 import { readRestApi, restApiIdOf, type RestApi } from './apis';
+import { cfnRestRoutes } from './cfn-routes';
 
 type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
 
@@ -28,7 +29,10 @@ export interface RouteMatch {
   stagePath?: string;
 }
 
-/** Every Api event of the template's functions; routes of one API share one RestApi object. */
+/**
+ * Every Api event of the template's functions, then every method of its AWS::ApiGateway::RestApi resources
+ * (cfn-routes.ts); routes of one API share one RestApi object.
+ */
 export function routesFromTemplate({ template }: LoadedTemplate, parameters: Record<string, string> = {}): Route[] {
   const apis = new Map<string, RestApi>();
   const apiOf = (logicalId: string): RestApi => {
@@ -58,6 +62,9 @@ export function routesFromTemplate({ template }: LoadedTemplate, parameters: Rec
         auth: routeAuthOf(api.auth, props.Auth, { eventId, method, path: resourcePath }),
       });
     }
+  }
+  for (const declared of cfnRestRoutes(template, parameters)) {
+    routes.push({ ...declared, segments: parsePath(declared.resourcePath) });
   }
   return routes;
 }

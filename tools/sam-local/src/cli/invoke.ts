@@ -138,7 +138,8 @@ async function invokeOnce(argv: string[]): Promise<number> {
   });
   try {
     const { payload, functionError } = invocationPayload(await runtime.invoke(event));
-    process.stdout.write(`${payload}\n`);
+    // A streaming function's payload is its bytes as written: they go out as they are.
+    process.stdout.write(Buffer.concat([Buffer.from(payload), Buffer.from('\n')]));
     return functionError ? 1 : 0;
   } finally {
     await runtime.close();

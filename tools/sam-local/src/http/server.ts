@@ -83,6 +83,9 @@ export interface LocalApiOptions {
   jwks?: JSONWebKeySet;
   /** The API keys a route with ApiKeyRequired accepts (--api-key, SAM_LOCAL_API_KEYS); none: any key. */
   apiKeys?: string[];
+  /** The issuer and audiences of JWT authorizers whose own cannot be known locally (--jwt-issuer, --jwt-audience). */
+  jwtIssuer?: string;
+  jwtAudiences?: string[];
 }
 
 export interface LocalApi {
@@ -134,6 +137,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     const authorizerPlan = planAuthorizers(loaded, parameters, {
       ...(options.jwks ? { jwks: options.jwks } : {}),
       ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
+      ...(options.jwtIssuer ? { jwtIssuer: options.jwtIssuer } : {}),
+      ...(options.jwtAudiences ? { jwtAudiences: options.jwtAudiences } : {}),
     });
     const functions =
       options.functions ??

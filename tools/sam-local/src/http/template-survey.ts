@@ -1,5 +1,6 @@
 // What a template has that start-api does not serve, said in words: so that a template with nothing to serve, or
 // with parts that are not served, is named rather than silently dropped.
+import { cfnRestNotes } from '../api-gateway/cfn-routes';
 import type { LoadedTemplate } from '../template/template';
 
 const SERVED_EVENTS = new Set(['Api', 'HttpApi']);
@@ -18,11 +19,8 @@ export function unservedParts({ template }: LoadedTemplate): string[] {
         notes.push(`HTTP API ${id}: only quick create (Target) is served; its Route and Integration resources are not`);
       }
     }
-    if (resource.Type === 'AWS::ApiGateway::RestApi') {
-      notes.push(`REST API ${id}: an AWS::ApiGateway::RestApi is not served, only SAM Api events`);
-    }
   }
-  return notes;
+  return [...notes, ...cfnRestNotes(template, {})];
 }
 
 /** Why there is nothing to serve: what the template has instead. */
@@ -46,7 +44,8 @@ export function nothingToServe(loaded: LoadedTemplate): string {
   ];
   return (
     `${loaded.path} has nothing start-api can serve: no Api or HttpApi events, no quick-create ` +
-    `AWS::ApiGatewayV2::Api and no FunctionUrlConfig. It has: ${found.join('; ')}. ` +
+    'AWS::ApiGatewayV2::Api, no AWS::ApiGateway::Method with a Lambda proxy integration ' +
+    `and no FunctionUrlConfig. It has: ${found.join('; ')}. ` +
     'Other event sources are not served over HTTP: run their functions with `sam-local invoke` or `sam-local start-lambda`.'
   );
 }
