@@ -35,13 +35,15 @@ interface MethodReading {
 }
 
 /** The routes of every AWS::ApiGateway::RestApi's methods that invoke a function of the template. */
-export function cfnRestRoutes(template: Template, parameters: Record<string, string>): RouteDeclaration[] {
-  const apis = new Map<string, RestApi>();
+export function cfnRestRoutes(
+  template: Template,
+  parameters: Record<string, string>,
+  apiOf: (logicalId: string) => RestApi,
+): RouteDeclaration[] {
   const routes: RouteDeclaration[] = [];
   for (const method of methodsOf(template, parameters)) {
     if (!('functionId' in method.target)) continue;
-    let api = apis.get(method.apiId);
-    if (!api) apis.set(method.apiId, (api = readCfnRestApi(template, method.apiId, parameters)));
+    const api = apiOf(method.apiId);
     routes.push({
       functionId: method.target.functionId,
       api,
@@ -67,8 +69,8 @@ export function cfnRestNotes(template: Template, parameters: Record<string, stri
   for (const [id, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== 'AWS::ApiGateway::RestApi') continue;
     const props = resource.Properties ?? {};
-    if (props.Body !== undefined || props.BodyS3Location !== undefined) {
-      notes.push(`REST API ${id}: the routes of its Body/BodyS3Location (OpenAPI) are not served`);
+    if (props.BodyS3Location !== undefined) {
+      notes.push(`REST API ${id}: the routes of its BodyS3Location (an OpenAPI document in S3) are not served`);
     }
   }
   return notes;
@@ -137,7 +139,7 @@ function targetOf(template: Template, props: Props, parameters: Record<string, s
 }
 
 /** The API's stage (an AWS::ApiGateway::Stage, else the Deployment's StageName) and its authorizers. */
-function readCfnRestApi(template: Template, apiId: string, parameters: Record<string, string>): RestApi {
+export function readCfnRestApi(template: Template, apiId: string, parameters: Record<string, string>): RestApi {
   const stage = resourceFor(template, 'AWS::ApiGateway::Stage', apiId);
   const deployment = resourceFor(template, 'AWS::ApiGateway::Deployment', apiId);
   const stageName = stage?.Properties?.StageName ?? deployment?.Properties?.StageName;

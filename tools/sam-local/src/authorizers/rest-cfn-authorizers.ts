@@ -50,7 +50,12 @@ export function cfnAuthorizerProblem(
   }
 }
 
-function readAuthorizer(
+/**
+ * One authorizer from AWS::ApiGateway::Authorizer properties (Type, Name, IdentitySource, AuthorizerUri,
+ * IdentityValidationExpression, AuthorizerResultTtlInSeconds, ProviderARNs); an OpenAPI
+ * x-amazon-apigateway-authorizer is read through the same names (openapi-routes.ts). Throws what stops it running.
+ */
+export function readAuthorizer(
   template: Template,
   id: string,
   props: Props,

@@ -2,12 +2,17 @@
 // samcli/lib/providers/cfn_api_provider.py; the function from the integration Uri as
 // samcli/commands/local/lib/swagger/integration_uri.py finds it). Templates are resolved as start-api resolves them.
 import { cfnRestNotes, cfnRestRoutes } from '../../src/api-gateway/cfn-routes';
+import { restApiReader } from '../../src/api-gateway/routes';
 import { resolveTemplate } from '../../src/template/resolve-template';
 import { parseTemplate, type Template } from '../../src/template/template';
 
 function resolved(resources: string): Template {
   return resolveTemplate(parseTemplate(`Resources:\n${resources}`), { region: 'eu-west-1', parameterOverrides: {} })
     .template;
+}
+
+function routesOf(template: Template): ReturnType<typeof cfnRestRoutes> {
+  return cfnRestRoutes(template, {}, restApiReader(template, {}));
 }
 
 const BASE = `
@@ -45,7 +50,7 @@ const PROXY = `Integration:
 describe('cfnRestRoutes', () => {
   it('finds the function by its FunctionName in an integration Uri with a qualifier; the stage defaults to Prod', () => {
     const template = resolved(BASE + method('Get', `HttpMethod: get\n${PROXY}`));
-    const [route, ...others] = cfnRestRoutes(template, {});
+    const [route, ...others] = routesOf(template);
     expect(others).toEqual([]);
     expect([route?.functionId, route?.method, route?.resourcePath, route?.api.stage]).toEqual([
       'Fn',
@@ -64,7 +69,7 @@ describe('cfnRestRoutes', () => {
     Type: AWS::ApiGateway::Deployment
     Properties: { RestApiId: !Ref Api, StageName: dev, StageDescription: { Variables: { mode: local } } }`,
     );
-    const [route] = cfnRestRoutes(template, {});
+    const [route] = routesOf(template);
     expect([route?.api.stage, route?.api.stageVariables]).toEqual(['dev', { mode: 'local' }]);
   });
 
@@ -74,7 +79,7 @@ describe('cfnRestRoutes', () => {
         method('Open', `HttpMethod: GET\n${PROXY}`) +
         method('Guarded', `HttpMethod: POST\nAuthorizationType: CUSTOM\nAuthorizerId: !Ref Remote\n${PROXY}`),
     );
-    expect(cfnRestRoutes(template, {}).map((route) => route.method)).toEqual(['GET']);
+    expect(routesOf(template).map((route) => route.method)).toEqual(['GET']);
     expect(cfnRestNotes(template, {})).toEqual([
       expect.stringMatching(
         /^REST API Api: POST \/ \(Guarded\) is not served: it cannot be authorized locally: Authorizer Remote: its AuthorizerUri does not name a function of this template/,
@@ -91,7 +96,7 @@ describe('cfnRestRoutes', () => {
           'HttpMethod: PUT\nIntegration: { Type: AWS_PROXY, Uri: arn:aws:lambda:eu-west-1:1:function:gone }',
         ),
     );
-    expect(cfnRestRoutes(template, {})).toEqual([]);
+    expect(routesOf(template)).toEqual([]);
     expect(cfnRestNotes(template, {})).toEqual([
       'REST API Api: GET / (Aws) is not served: its integration is AWS; only Lambda proxy (AWS_PROXY) integrations are emulated',
       'REST API Api: PUT / (Other) is not served: its integration Uri does not name a function of this template',
@@ -113,9 +118,8 @@ describe('cfnRestRoutes', () => {
       AuthorizerResultTtlInSeconds: 60
       AuthorizerUri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations`,
       );
-    const [route] = cfnRestRoutes(
+    const [route] = routesOf(
       request("'method.request.header.A, method.request.querystring.b,stageVariables.c, context.d'"),
-      {},
     );
     expect(route?.auth.authorizer).toMatchObject({
       type: 'lambda',
@@ -152,6 +156,6 @@ describe('cfnRestRoutes', () => {
       HttpMethod: GET
       Integration: { Type: AWS_PROXY, Uri: !Sub 'arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations' }`,
     );
-    expect(cfnRestRoutes(template, {}).map((route) => route.resourcePath)).toEqual(['/users/{userId}']);
+    expect(routesOf(template).map((route) => route.resourcePath)).toEqual(['/users/{userId}']);
   });
 });
