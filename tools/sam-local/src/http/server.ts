@@ -5,6 +5,7 @@ import { readEnvVarsFile, type EnvVarsFile } from '../lambda/env-vars-file';
 import type { InspectorOptions } from '../lambda/inspector';
 import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functions';
 import { loadTemplate, type LoadedTemplate } from '../template/template';
+import { unevaluatedLine } from '../template/unevaluated';
 import { resolveRegion } from '../lambda/region';
 import { restApiSource, MAX_BODY_BYTES } from '../api-gateway/rest-source';
 import type { Route } from '../api-gateway/routes';
@@ -285,7 +286,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       }));
     },
     get notes() {
-      return [...now().served.notes, ...unservedParts(now().loaded)];
+      const unevaluated = unevaluatedLine(now().loaded.notes ?? []);
+      return [...now().served.notes, ...unservedParts(now().loaded), ...(unevaluated ? [unevaluated] : [])];
     },
     get attachLines() {
       return now().functions.attachLines;

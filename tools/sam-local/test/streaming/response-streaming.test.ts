@@ -121,6 +121,22 @@ describe('a streaming handler behind a BUFFERED function URL', () => {
   });
 });
 
+describe('a streaming handler behind API Gateway routes (invoked with Invoke, its bytes read as the result)', () => {
+  it('REST API: the bytes are not a proxy result, 502; the terminal names the function and what is not emulated', async () => {
+    const response = await httpRequest(api.api.url, '/Prod/created');
+    expect(response.status).toBe(502);
+    expect(api.lines.join('\n')).toContain(
+      "StreamShapesFunction streams its response (awslambda.streamifyResponse): the REST API's Lambda proxy integration invokes it with Invoke",
+    );
+  });
+
+  it('HTTP API (2.0): bytes that are not JSON are the body of a 200, as the 2.0 rules read a string', async () => {
+    const response = await httpRequest(api.api.url, '/text');
+    expect([response.status, response.text]).toEqual([200, 'Hello, world!']);
+    expect(api.lines.join('\n')).toContain("the HTTP API's Lambda proxy integration invokes it with Invoke");
+  });
+});
+
 describe('sam-local invoke of a streaming function', () => {
   it('prints the collected bytes, prelude and all, exit 0', () => {
     const run = invokeProject(project, 'StreamingFunction', {});
