@@ -14,7 +14,7 @@ import { findFunction } from '../template/functions';
 import { layerNodePath } from '../template/layers';
 import { prepareFunctionCode } from '../lambda/function-code';
 import { loadTemplate } from '../template/template';
-import { unevaluatedLine } from '../template/unevaluated';
+import { templateLines } from '../template/template-lines';
 import { FunctionRuntime } from '../lambda/runtime';
 import { nodeFor } from '../lambda/node-binary';
 import { exposureWarning } from './exposure-warning';
@@ -114,8 +114,7 @@ async function invokeOnce(argv: string[]): Promise<number> {
   const { region } = resolveRegion(args.region);
   const loaded = loadTemplate(args.template, { parameterOverrides: args.parameters, region });
   const fn = findFunction(loaded, args.functionId);
-  const unevaluated = unevaluatedLine(loaded.notes ?? []);
-  if (unevaluated) process.stderr.write(`Note: ${unevaluated}\n`);
+  for (const line of templateLines(loaded)) process.stderr.write(`Note: ${line}\n`);
   const envVars = args.envVars ? readEnvVarsFile(args.envVars) : undefined;
   const overrides = envOverridesFor(envVars, fn.logicalId);
   for (const line of environmentNotes(loaded, fn, { overrides, ownSection: envVars?.[fn.logicalId] })) {

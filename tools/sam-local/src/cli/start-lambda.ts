@@ -13,7 +13,7 @@ import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
 import { allFunctionIds, readFunctions } from '../template/functions';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
-import { unevaluatedLine } from '../template/unevaluated';
+import { templateLines } from '../template/template-lines';
 import { stopOnSignals } from './graceful-stop';
 import { starterOf } from './parent-watch';
 import { explainPortInUse } from './port-in-use';
@@ -54,8 +54,7 @@ export async function startLambda(args: string[]): Promise<void> {
     parameterOverrides: parameters,
     region: region.region,
   });
-  const unevaluated = unevaluatedLine(loaded.notes ?? []);
-  if (unevaluated) log(`Note: ${unevaluated}`);
+  for (const line of templateLines(loaded)) log(`Note: ${line}`);
   const functionIds = allFunctionIds(loaded);
   if (functionIds.length === 0) throw new Error(`${loaded.path} defines no AWS::Serverless::Function`);
   const functions = await startLocalFunctions({

@@ -5,7 +5,7 @@ import { readEnvVarsFile, type EnvVarsFile } from '../lambda/env-vars-file';
 import type { InspectorOptions } from '../lambda/inspector';
 import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functions';
 import { loadTemplate, type LoadedTemplate } from '../template/template';
-import { unevaluatedLine } from '../template/unevaluated';
+import { templateLines } from '../template/template-lines';
 import { resolveRegion } from '../lambda/region';
 import { restApiSource, MAX_BODY_BYTES } from '../api-gateway/rest-source';
 import type { Route } from '../api-gateway/routes';
@@ -286,8 +286,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       }));
     },
     get notes() {
-      const unevaluated = unevaluatedLine(now().loaded.notes ?? []);
-      return [...now().served.notes, ...unservedParts(now().loaded), ...(unevaluated ? [unevaluated] : [])];
+      return [...now().served.notes, ...unservedParts(now().loaded), ...templateLines(now().loaded)];
     },
     get attachLines() {
       return now().functions.attachLines;

@@ -1,4 +1,4 @@
-import { parse, YAMLMap, YAMLSeq, type CollectionTag, type ScalarTag } from 'yaml';
+import { parseDocument, YAMLMap, YAMLSeq, type CollectionTag, type ScalarTag } from 'yaml';
 
 /**
  * CloudFormation's YAML: its short-form tags (`!Ref`, `!Sub`, `!GetAtt A.B`, …) read as their long form. Both a
@@ -51,7 +51,35 @@ function splitOnce(text: string, separator: string): string[] {
   return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
 }
 
-/** YAML (or JSON, which is YAML) with CloudFormation's tags, as plain data; throws on a syntax error. */
-export function parseCloudFormationYaml(source: string): unknown {
-  return parse(source, { customTags: cloudFormationTags(), uniqueKeys: true });
+/** A key written twice in one mapping: where, and which. */
+export interface RepeatedKey {
+  line: number;
+  key: string;
+}
+
+/**
+ * YAML (or JSON, which is YAML) with CloudFormation's tags, as plain data; throws on a syntax error. Read as SAM CLI
+ * reads a template (samcli/yamlhelper.py, yaml_parse: PyYAML's SafeLoader building each mapping from its pairs):
+ * a key written twice in one mapping keeps its last value, and merge keys (`<<: *anchor`) are applied. Each
+ * repeated key is passed to `onRepeatedKey` (cfn-lint reports them as E0000).
+ */
+export function parseCloudFormationYaml(source: string, onRepeatedKey?: (repeated: RepeatedKey) => void): unknown {
+  const customTags = cloudFormationTags();
+  const document = parseDocument(source, { customTags, uniqueKeys: false, merge: true });
+  const [error] = document.errors;
+  if (error) throw error;
+  if (onRepeatedKey) {
+    // The strict reading finds the repeats; the lenient one above is the value.
+    for (const strict of parseDocument(source, { customTags, uniqueKeys: true, merge: true }).errors) {
+      if (strict.code !== 'DUPLICATE_KEY') continue;
+      const key = /^Map keys must be unique/.test(strict.message) ? repeatedKeyName(source, strict.pos[0]) : '';
+      onRepeatedKey({ line: strict.linePos?.[0].line ?? 0, key });
+    }
+  }
+  return document.toJS();
+}
+
+// The key at an error's offset, as written (up to its colon).
+function repeatedKeyName(source: string, offset: number): string {
+  return /^\s*([^:\n]+?)\s*:/.exec(source.slice(offset))?.[1] ?? '';
 }

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseCloudFormationYaml } from './cloudformation-yaml';
+import { parseCloudFormationYaml, type RepeatedKey } from './cloudformation-yaml';
 import { resolutionContextOf, resolveTemplate, type ResolutionNote } from './resolve-template';
 import { DEFAULT_REGION } from './symbols';
 import type { Template } from './types';
 
 export type { Resource, Template } from './types';
 
-export function parseTemplate(source: string): Template {
-  const template = parseCloudFormationYaml(source);
+/** The template's data; `onRepeatedKey` hears of each key written twice in one mapping (the last value is kept). */
+export function parseTemplate(source: string, onRepeatedKey?: (repeated: RepeatedKey) => void): Template {
+  const template = parseCloudFormationYaml(source, onRepeatedKey);
   if (typeof template !== 'object' || template === null || !('Resources' in template)) {
     throw new Error('Not a SAM template: no Resources section');
   }
@@ -26,6 +27,8 @@ export interface LoadedTemplate {
   notes?: ResolutionNote[];
   /** The template as written (short-form tags in long form), for resolving it again with other parameters. */
   raw?: Template;
+  /** How the file was read: one line per key written twice in one mapping. */
+  readNotes?: string[];
 }
 
 export interface LoadOptions {
@@ -45,8 +48,14 @@ export function loadTemplate(path: string, options: LoadOptions = {}): LoadedTem
     throw new Error(`Cannot read template ${absolute}: ${(error as Error).message}`, { cause: error });
   }
   let raw: Template;
+  const readNotes: string[] = [];
   try {
-    raw = parseTemplate(source);
+    raw = parseTemplate(source, ({ line, key }) =>
+      readNotes.push(
+        `${absolute} line ${line}: ${key ? `the key ${key}` : 'a key'} is written twice in one mapping; the last ` +
+          `value is used, as sam local reads YAML (cfn-lint reports it: E0000)`,
+      ),
+    );
   } catch (error) {
     throw new Error(`Cannot parse template ${absolute}: ${(error as Error).message}`, { cause: error });
   }
@@ -54,7 +63,7 @@ export function loadTemplate(path: string, options: LoadOptions = {}): LoadedTem
   const dir = dirname(absolute);
   const parameterOverrides = options.parameterOverrides ?? {};
   const { template, notes } = resolveTemplate(raw, { region, parameterOverrides, templateDir: dir });
-  return { path: absolute, dir, template, region, notes, raw };
+  return { path: absolute, dir, template, region, notes, raw, ...(readNotes.length > 0 ? { readNotes } : {}) };
 }
 
 /**
