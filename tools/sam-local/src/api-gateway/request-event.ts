@@ -1,5 +1,6 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { pooledRandomBytes } from '../lambda/random-bytes';
 import { matchesBinaryMediaType } from './media-types';
 import type { RouteMatch } from './routes';
 
@@ -75,7 +76,7 @@ const CANONICAL_REQUEST_HEADERS: Record<string, string> = {
 
 /** A fresh extendedRequestId / x-amz-apigw-id, in API Gateway's shape (e.g. `FiV9AHvHoAMFtsg=`). */
 export function newExtendedRequestId(): string {
-  return randomBytes(11).toString('base64');
+  return pooledRandomBytes(11).toString('base64');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -249,5 +250,5 @@ export function formatRequestTime(date: Date): string {
 
 /** An X-Ray trace root, `1-<epoch seconds, hex>-<24 hex digits>`. */
 export function newTraceRoot(): string {
-  return `1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+  return `1-${Math.floor(Date.now() / 1000).toString(16)}-${pooledRandomBytes(12).toString('hex')}`;
 }

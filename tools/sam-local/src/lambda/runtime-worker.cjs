@@ -165,6 +165,8 @@ function callHandler(handler, event, context) {
 async function invoke(message) {
   current = { id: message.id };
   let loaded;
+  // This invocation loads the function (the environment's init): the parent times init apart from the invocation.
+  const initializing = !handlerPromise;
   try {
     if (!handlerPromise) {
       allowLayerImports(message.layerModules ?? []);
@@ -181,7 +183,8 @@ async function invoke(message) {
   }
   // As on Lambda, the function's Timeout runs from here: loading the module is the init phase, timed apart.
   const deadline = Date.now() + message.timeoutMs;
-  send({ type: 'started', id: message.id });
+  // Only after an init: a warm invocation's Timeout runs from when the parent sent it (one message less each).
+  if (initializing) send({ type: 'started', id: message.id });
   const context = {
     callbackWaitsForEmptyEventLoop: true,
     ...message.context,

@@ -91,6 +91,8 @@ export class FunctionRuntime {
   private readonly outputDone = new WeakMap<ChildProcess, Promise<void>>();
   /** Per worker: its process group (the worker and everything it started), stopped together. */
   private readonly groups = new WeakMap<ChildProcess, WatchedGroup>();
+  /** Workers whose function is loaded (an invocation got a result): they send no 'started' (runtime-worker.cjs). */
+  private readonly initialized = new WeakSet<ChildProcess>();
   /** Per worker: its last lines on stderr (why it died, when it runs out of memory). */
   private readonly lastStderr = new WeakMap<ChildProcess, string[]>();
 
@@ -226,6 +228,7 @@ export class FunctionRuntime {
           }
           if (message.type !== 'result') return;
           if (message.exiting) this.discardWorker();
+          else this.initialized.add(worker);
           if (message.ok && message.streamed) finish({ kind: 'result', ...fromWire(message.streamed) });
           else if (message.ok) finish({ kind: 'result', result: message.result });
           else finish({ kind: 'error', ...this.lambdaError(message.error) });
@@ -240,8 +243,9 @@ export class FunctionRuntime {
                 this.discardWorker();
                 finish({ kind: 'timeout', timeoutSeconds: fn.timeoutSeconds });
               }, ms);
-        // Until the module is loaded, Lambda's init limit (10 s, or the Timeout when longer) applies.
-        let timer = startTimer(Math.max(timeoutMs, INIT_LIMIT_MS));
+        // Until the module is loaded, Lambda's init limit (10 s, or the Timeout when longer) applies; a worker that
+        // has loaded it runs the invocation at once.
+        let timer = startTimer(this.initialized.has(worker) ? timeoutMs : Math.max(timeoutMs, INIT_LIMIT_MS));
         worker.on('message', onMessage);
         worker.once('exit', onExit);
         worker.send({
