@@ -263,8 +263,8 @@ describe('functionIdOfArn', () => {
 });
 
 describe('describeRouteAuth', () => {
-  const auth = readRestApiAuth(template, 'Api', {});
   it('names the authorizer, AWS_IAM and the API key, or nothing', () => {
+    const auth = readRestApiAuth(template, 'Api', {});
     expect(describeRouteAuth({ authorizer: auth.authorizers.Token!, apiKeyRequired: true, scopes: [] })).toBe(
       ' (authorizer Token, API key)',
     );
