@@ -10,6 +10,7 @@ import type { Authorization, Authorizer } from '../pipeline/authorize';
 import type { EventSource, Routing } from '../pipeline/event-source';
 import { jsonResponse, withHeaders, type HttpResponse } from '../pipeline/http-response';
 import { headerOf, type ReceivedRequest, type RequestHead } from '../pipeline/request';
+import { streamedResultNote } from '../pipeline/streamed-note';
 import {
   contentLengthExceeded,
   internalServerError,
@@ -36,6 +37,7 @@ export interface RestApiSourceOptions {
 }
 
 export function restApiSource({ routes, functions, authorizer, log }: RestApiSourceOptions): EventSource {
+  const noteStreamed = streamedResultNote('REST API', log);
   const stages = new Set(routes.map((route) => route.api.stage));
   const newIds = (): RequestIds => ({ requestId: randomUUID(), extendedRequestId: newExtendedRequestId() });
 
@@ -111,6 +113,7 @@ export function restApiSource({ routes, functions, authorizer, log }: RestApiSou
     binaryAccepted: boolean,
   ): HttpResponse {
     const functionId = route.functionId;
+    noteStreamed(functionId, outcome);
     switch (outcome.kind) {
       case 'result': {
         const resultBytes = payloadBytes(outcome.result);

@@ -1,7 +1,9 @@
 import * as querystring from 'node:querystring';
 import { routeAuthOf, type RouteAuth } from '../authorizers/rest-config';
-import type { LoadedTemplate } from '../template/template';
+import type { LoadedTemplate, Template } from '../template/template';
 import { readRestApi, restApiIdOf, type RestApi } from './apis';
+import { cfnRestRoutes, readCfnRestApi } from './cfn-routes';
+import { openApiRestRoutes } from './openapi-routes';
 
 type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
 
@@ -28,14 +30,12 @@ export interface RouteMatch {
   stagePath?: string;
 }
 
-/** Every Api event of the template's functions; routes of one API share one RestApi object. */
+/**
+ * Every Api event of the template's functions, then every method of its AWS::ApiGateway::RestApi resources
+ * (cfn-routes.ts); routes of one API share one RestApi object.
+ */
 export function routesFromTemplate({ template }: LoadedTemplate, parameters: Record<string, string> = {}): Route[] {
-  const apis = new Map<string, RestApi>();
-  const apiOf = (logicalId: string): RestApi => {
-    let api = apis.get(logicalId);
-    if (!api) apis.set(logicalId, (api = readRestApi(template, logicalId, parameters)));
-    return api;
-  };
+  const apiOf = restApiReader(template, parameters);
   const routes: Route[] = [];
   for (const [functionId, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== 'AWS::Serverless::Function') continue;
@@ -59,7 +59,35 @@ export function routesFromTemplate({ template }: LoadedTemplate, parameters: Rec
       });
     }
   }
+  for (const declared of cfnRestRoutes(template, parameters, apiOf)) {
+    routes.push({ ...declared, segments: parsePath(declared.resourcePath) });
+  }
+  // SAM adds an Api event to its API's OpenAPI document and keeps what the document already has there; locally the
+  // event's route is the one served (as sam local does), and the document's other methods are added.
+  for (const declared of openApiRestRoutes(template, parameters, apiOf)) {
+    const taken = routes.some(
+      (route) =>
+        route.api === declared.api && route.method === declared.method && route.resourcePath === declared.resourcePath,
+    );
+    if (!taken) routes.push({ ...declared, segments: parsePath(declared.resourcePath) });
+  }
   return routes;
+}
+
+/** The RestApi of a logical id, read once: a SAM API (apis.ts) or an AWS::ApiGateway::RestApi (cfn-routes.ts). */
+export function restApiReader(template: Template, parameters: Record<string, string>): (logicalId: string) => RestApi {
+  const apis = new Map<string, RestApi>();
+  return (logicalId) => {
+    let api = apis.get(logicalId);
+    if (!api) {
+      api =
+        template.Resources[logicalId]?.Type === 'AWS::ApiGateway::RestApi'
+          ? readCfnRestApi(template, logicalId, parameters)
+          : readRestApi(template, logicalId, parameters);
+      apis.set(logicalId, api);
+    }
+    return api;
+  };
 }
 
 // A path part is a literal, a whole `{name}` or a whole `{name+}`; AWS refuses anything else when it creates the

@@ -48,7 +48,14 @@ export interface HttpAuthorizeDeps {
   /** Milliseconds since the epoch. */
   now: () => number;
   jwks?: JSONWebKeySet;
+  /** The issuer (--jwt-issuer) of a JWT authorizer whose own cannot be known locally; else any issuer passes. */
+  jwtIssuer?: string;
+  /** The audiences (--jwt-audience) of a JWT authorizer whose own cannot be known locally; else none is checked. */
+  jwtAudiences?: string[];
 }
+
+// Any issuer, for a JWT authorizer whose issuer only the deployed stack knows and that --jwt-issuer does not give.
+const ANY_ISSUER = /^.+$/;
 
 export type HttpAuthorization =
   { kind: 'allow'; authorizer?: Record<string, unknown> } | { kind: 'deny'; denial: HttpDenial; reason: string };
@@ -176,9 +183,10 @@ async function authorizeJwt(
     );
   }
   const token = identity.values[0]!.replace(/^Bearer\s+/i, '');
+  const audiences = authorizer.audiences ?? deps.jwtAudiences;
   const read = await readJwt(token, {
-    issuer: authorizer.issuer,
-    audiences: authorizer.audiences,
+    issuer: authorizer.issuer ?? deps.jwtIssuer ?? ANY_ISSUER,
+    ...(audiences ? { audiences } : {}),
     now: Math.floor(deps.now() / 1000),
     ...(deps.jwks ? { keys: deps.jwks } : {}),
   });

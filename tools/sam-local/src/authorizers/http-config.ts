@@ -9,6 +9,7 @@
  */
 import { withGlobal } from '../template/globals';
 import { resolveLocalValue } from '../template/parameters';
+import { shortForm } from '../template/resolve-template';
 import type { Template } from '../template/template';
 import { functionIdOfArn } from './function-arn';
 import { parseHttpIdentitySource, type IdentitySource } from './identity-sources';
@@ -28,9 +29,15 @@ export interface LambdaHttpAuthorizer {
 export interface JwtHttpAuthorizer {
   type: 'jwt';
   name: string;
-  issuer: string;
-  audiences: string[];
+  /** Undefined when only the deployed stack knows it (e.g. !GetAtt Stack.Outputs.Issuer): see `unresolved`. */
+  issuer: string | undefined;
+  /** Undefined when one of them only the deployed stack knows. */
+  audiences: string[] | undefined;
   identitySource: IdentitySource;
+  /** What of JwtConfiguration cannot be known locally, as written (`issuer !GetAtt AuthStack.Outputs.Issuer`). */
+  unresolved?: string[];
+  /** The authorizer's own AuthorizationScopes: the scopes of a route that names none. */
+  scopes?: string[];
 }
 
 export type HttpAuthorizer = LambdaHttpAuthorizer | JwtHttpAuthorizer;
@@ -80,23 +87,40 @@ function readAuthorizer(
     const jwt = props.JwtConfiguration as Props;
     // SAM accepts the keys in either case (http_api_generator lower-cases them).
     const lower = Object.fromEntries(Object.entries(jwt).map(([key, value]) => [key.toLowerCase(), value]));
-    const issuer = resolve(lower.issuer);
-    if (!issuer) {
-      throw new Error(
-        `HTTP API ${apiId}: JWT authorizer ${name}: its JwtConfiguration issuer cannot be resolved locally`,
-      );
+    // A value only the deployed stack knows (a nested stack's output, an import) does not stop the API: it is
+    // named at start-up, and the token's issuer or audience is then not checked unless --jwt-issuer or
+    // --jwt-audience gives it (http-authorize.ts).
+    if (lower.issuer === undefined) {
+      throw new Error(`HTTP API ${apiId}: JWT authorizer ${name}: its JwtConfiguration has no issuer`);
     }
+    const unresolved: string[] = [];
+    const issuer = resolve(lower.issuer);
+    if (!issuer) unresolved.push(`issuer ${shortForm(lower.issuer)}`);
     const audience = lower.audience;
-    const audiences = (Array.isArray(audience) ? (audience as unknown[]) : audience === undefined ? [] : [audience])
-      .map(resolve)
-      .filter((value): value is string => value !== undefined);
+    const written = Array.isArray(audience) ? (audience as unknown[]) : audience === undefined ? [] : [audience];
+    const resolvedAudiences = written.map(resolve);
+    const unknownAudiences = written.filter((_, index) => resolvedAudiences[index] === undefined);
+    if (unknownAudiences.length > 0) unresolved.push(`audience ${unknownAudiences.map(shortForm).join(', ')}`);
+    const audiences =
+      unknownAudiences.length > 0
+        ? undefined
+        : resolvedAudiences.filter((value): value is string => value !== undefined);
     const sourceText = resolve(props.IdentitySource) ?? '$request.header.Authorization';
     const identitySource = parseHttpIdentitySource(sourceText);
     if (!identitySource)
       throw new Error(
         `HTTP API ${apiId}: JWT authorizer ${name}: IdentitySource ${sourceText} is not an identity source`,
       );
-    return { type: 'jwt', name, issuer, audiences, identitySource };
+    const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as unknown[]).map(textOf) : [];
+    return {
+      type: 'jwt',
+      name,
+      issuer,
+      audiences,
+      identitySource,
+      ...(unresolved.length > 0 ? { unresolved } : {}),
+      ...(scopes.length > 0 ? { scopes } : {}),
+    };
   }
   if (props.FunctionArn === undefined) {
     throw new Error(`HTTP API ${apiId}: authorizer ${name} has neither FunctionArn nor JwtConfiguration`);
@@ -149,7 +173,10 @@ export function httpRouteAuthOf(apiAuth: HttpApiAuth, eventAuth: unknown, where:
       `${where}: Unable to set Authorizer [${name}] on the route because it wasn't defined in the API's Authorizers.`,
     );
   }
-  return { authorizer, scopes };
+  // A route without AuthorizationScopes of its own takes its JWT authorizer's (aws-sam-translator 1.110.0,
+  // samtranslator/open_api/open_api.py, _set_method_authorizer and _get_authorization_scopes).
+  const inherited = scopes.length === 0 && authorizer.type === 'jwt' ? (authorizer.scopes ?? []) : scopes;
+  return { authorizer, scopes: inherited };
 }
 
 function textOf(value: unknown): string {

@@ -32,6 +32,9 @@ export interface AuthorizerSettings {
   jwks?: JSONWebKeySet;
   /** The API keys routes with ApiKeyRequired accept (--api-key, SAM_LOCAL_API_KEYS); none: any non-empty key. */
   apiKeys?: string[];
+  /** The issuer and audiences of JWT authorizers whose own cannot be known locally (--jwt-issuer, --jwt-audience). */
+  jwtIssuer?: string;
+  jwtAudiences?: string[];
 }
 
 /** REST APIs: Lambda, Cognito, AWS_IAM, API keys; HTTP APIs: Lambda, JWT, AWS_IAM; function URLs: AuthType. */
@@ -52,6 +55,8 @@ export function planAuthorizers(
         functions,
         region: loaded.region ?? DEFAULT_REGION,
         ...(settings.jwks ? { jwks: settings.jwks } : {}),
+        ...(settings.jwtIssuer ? { jwtIssuer: settings.jwtIssuer } : {}),
+        ...(settings.jwtAudiences ? { jwtAudiences: settings.jwtAudiences } : {}),
       }),
       functionUrl: authTypeCheck(),
     }),

@@ -6,6 +6,8 @@ import { apiKeysFromEnv } from '../authorizers/api-keys';
 export const AUTH_FLAGS = {
   jwks: { type: 'string' },
   'api-key': { type: 'string', multiple: true },
+  'jwt-issuer': { type: 'string' },
+  'jwt-audience': { type: 'string', multiple: true },
 } as const;
 
 /** A JWKS file (`{"keys":[…]}`, as an issuer's /.well-known/jwks.json serves it), or a clear error. */

@@ -14,16 +14,19 @@ import { findFunction } from '../template/functions';
 import { layerNodePath } from '../template/layers';
 import { prepareFunctionCode } from '../lambda/function-code';
 import { loadTemplate } from '../template/template';
+import { templateLines } from '../template/template-lines';
 import { FunctionRuntime } from '../lambda/runtime';
 import { nodeFor } from '../lambda/node-binary';
 import { exposureWarning } from './exposure-warning';
+import { applyProfileFlag, PROFILE_USAGE } from './profile-flag';
 
 const USAGE = `Usage: sam-local invoke [FunctionLogicalId] <event.json> [--env-vars env.json] [--template template.yaml]
-                          [--parameter-overrides 'Key=Value ...'] [--region us-east-1]
+                          [--parameter-overrides 'Key=Value ...'] [--region us-east-1] [--profile name]
                           [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
        sam-local invoke [FunctionLogicalId] -e <event.json>
 The function id may be left out when the template has one function. --inspect starts the function with the Node
-inspector (default 127.0.0.1:9229) and runs at once; --inspect-brk waits until a debugger attaches.`;
+inspector (default 127.0.0.1:9229) and runs at once; --inspect-brk waits until a debugger attaches.
+${PROFILE_USAGE}`;
 
 // Exit codes: 0 success, 1 the function failed, 2 bad usage or input (no invocation happened).
 class UsageError extends Error {}
@@ -35,6 +38,7 @@ function parseCommandLine(argv: string[]): {
   template: string;
   parameters: Record<string, string>;
   region?: string;
+  profile?: string;
   inspector?: InspectorOptions;
 } {
   let parsed;
@@ -51,6 +55,7 @@ function parseCommandLine(argv: string[]): {
         'parameter-overrides': { type: 'string' },
         template: { type: 'string', short: 't' },
         region: { type: 'string' },
+        profile: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,6 +78,7 @@ function parseCommandLine(argv: string[]): {
     template: values.template ?? 'template.yaml',
     parameters: values['parameter-overrides'] ? parseOverrides(values['parameter-overrides']) : {},
     ...(values.region ? { region: values.region } : {}),
+    ...(values.profile ? { profile: values.profile } : {}),
     ...(inspector ? { inspector } : {}),
   };
 }
@@ -104,9 +110,11 @@ function readEvent(path: string): unknown {
 async function invokeOnce(argv: string[]): Promise<number> {
   const args = parseCommandLine(argv);
   const event = readEvent(args.eventPath);
+  applyProfileFlag(args.profile);
   const { region } = resolveRegion(args.region);
   const loaded = loadTemplate(args.template, { parameterOverrides: args.parameters, region });
   const fn = findFunction(loaded, args.functionId);
+  for (const line of templateLines(loaded)) process.stderr.write(`Note: ${line}\n`);
   const envVars = args.envVars ? readEnvVarsFile(args.envVars) : undefined;
   const overrides = envOverridesFor(envVars, fn.logicalId);
   for (const line of environmentNotes(loaded, fn, { overrides, ownSection: envVars?.[fn.logicalId] })) {
@@ -138,7 +146,8 @@ async function invokeOnce(argv: string[]): Promise<number> {
   });
   try {
     const { payload, functionError } = invocationPayload(await runtime.invoke(event));
-    process.stdout.write(`${payload}\n`);
+    // A streaming function's payload is its bytes as written: they go out as they are.
+    process.stdout.write(Buffer.concat([Buffer.from(payload), Buffer.from('\n')]));
     return functionError ? 1 : 0;
   } finally {
     await runtime.close();

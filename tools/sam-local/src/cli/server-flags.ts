@@ -7,6 +7,7 @@ export const SERVER_FLAGS = {
   'env-vars': { type: 'string', short: 'n' },
   'parameter-overrides': { type: 'string' },
   region: { type: 'string' },
+  profile: { type: 'string' },
   'max-environments': { type: 'string' },
   'no-watch': { type: 'boolean' },
   'json-logs': { type: 'boolean' },

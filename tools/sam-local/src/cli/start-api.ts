@@ -12,19 +12,23 @@ import { startLocalApi, type LocalApi, type LocalApiOptions } from '../http/serv
 import { stopOnSignals } from './graceful-stop';
 import { starterOf } from './parent-watch';
 import { explainPortInUse } from './port-in-use';
+import { applyProfileFlag, PROFILE_USAGE } from './profile-flag';
 import { startWithInvokeEndpoint } from './with-invoke-endpoint';
 
 const USAGE = `Usage: sam-local start-api [--port 3000] [--host 127.0.0.1] [--template template.yaml]
-                    [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--region us-east-1]
+                    [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--region us-east-1] [--profile name]
                     [--max-environments 1] [--no-watch] [--no-type-check] [--json-logs] [--lambda-port 3001]
                     [--function-url-port 3010]
                     [--inspect[=[HOST:]PORT] | --inspect-brk[=…]] [--allowed-hosts name,.domain]
-                    [--jwks keys.json] [--api-key KEY …]
+                    [--jwks keys.json] [--api-key KEY …] [--jwt-issuer URL] [--jwt-audience ID …]
 PORT and HOST environment variables work too; flags win.
 ${HOST_USAGE}
+${PROFILE_USAGE}
 --jwks verifies the signatures of tokens Cognito and JWT authorizers take with these keys (a JSON Web Key Set);
 without it their claims are checked but not their signatures. --api-key (repeatable, or SAM_LOCAL_API_KEYS=k1,k2)
 sets the keys routes with ApiKeyRequired accept in x-api-key; without any, every non-empty key is accepted.
+--jwt-issuer and --jwt-audience (repeatable) give the issuer and audiences of JWT authorizers whose own the
+template leaves to the deployed stack (a nested stack's output, an import); without them those are not checked.
 --lambda-port also serves Lambda's Invoke API (as sam local start-lambda) for every function of the template,
 on the same execution environments as the HTTP API. Each function URL (FunctionUrlConfig) is served on a port
 of its own: the first on --function-url-port (default 3010), the next on 3011, … in the order of the functions'
@@ -60,6 +64,7 @@ export async function startApi(args: string[]): Promise<void> {
       ? undefined
       : portFrom(values['function-url-port'], '--function-url-port', USAGE);
   const started = Date.now();
+  applyProfileFlag(values.profile);
   const region = resolveRegion(values.region);
   const apiOptions: LocalApiOptions = {
     port,
@@ -79,6 +84,8 @@ export async function startApi(args: string[]): Promise<void> {
     ...(inspector ? { inspector } : {}),
     ...(values.jwks ? { jwks: readJwksFile(values.jwks) } : {}),
     apiKeys: apiKeysFrom(values['api-key'], process.env),
+    ...(values['jwt-issuer'] ? { jwtIssuer: values['jwt-issuer'] } : {}),
+    ...(values['jwt-audience'] ? { jwtAudiences: values['jwt-audience'] } : {}),
   };
   const served = await (
     lambdaPort === undefined ? apiAlone(apiOptions) : startWithInvokeEndpoint(apiOptions, lambdaPort)

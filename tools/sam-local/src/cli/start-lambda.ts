@@ -13,15 +13,18 @@ import { startInvokeEndpoint } from '../lambda-api/invoke-endpoint';
 import { allFunctionIds, readFunctions } from '../template/functions';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
+import { templateLines } from '../template/template-lines';
 import { stopOnSignals } from './graceful-stop';
 import { starterOf } from './parent-watch';
 import { explainPortInUse } from './port-in-use';
+import { applyProfileFlag, PROFILE_USAGE } from './profile-flag';
 
 const USAGE = `Usage: sam-local start-lambda [--port 3001] [--host 127.0.0.1] [--template template.yaml]
-                       [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--region us-east-1]
+                       [--env-vars env.json] [--parameter-overrides 'Key=Value ...'] [--region us-east-1] [--profile name]
                        [--max-environments 1] [--no-watch] [--json-logs] [--inspect[=[HOST:]PORT] | --inspect-brk[=…]]
                        [--allowed-hosts name,.domain]
 ${HOST_USAGE}
+${PROFILE_USAGE}
 Then: aws lambda invoke --endpoint-url http://127.0.0.1:3001 --function-name <FunctionLogicalId> out.json
 (or the AWS SDK with endpoint: 'http://127.0.0.1:3001'). To serve the HTTP API too, from the same
 environments: sam-local start-api --lambda-port 3001.`;
@@ -45,11 +48,13 @@ export async function startLambda(args: string[]): Promise<void> {
   const started = Date.now();
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const parameters = values['parameter-overrides'] ? parseParameterOverrides(values['parameter-overrides']) : {};
+  applyProfileFlag(values.profile);
   const region = resolveRegion(values.region);
   const loaded = loadTemplate(values.template ?? 'template.yaml', {
     parameterOverrides: parameters,
     region: region.region,
   });
+  for (const line of templateLines(loaded)) log(`Note: ${line}`);
   const functionIds = allFunctionIds(loaded);
   if (functionIds.length === 0) throw new Error(`${loaded.path} defines no AWS::Serverless::Function`);
   const functions = await startLocalFunctions({

@@ -4,7 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalFunctions } from '../lambda/local-functions';
 import { describeFailure } from '../lambda/outcome-text';
-import { LAMBDA_REQUEST_LIMIT_BYTES, LAMBDA_RESPONSE_LIMIT_BYTES, payloadBytes } from '../lambda/payload-limits';
+import {
+  LAMBDA_REQUEST_LIMIT_BYTES,
+  LAMBDA_RESPONSE_LIMIT_BYTES,
+  LAMBDA_STREAMED_RESPONSE_LIMIT_BYTES,
+  payloadBytes,
+} from '../lambda/payload-limits';
+import type { InvokeOutcome } from '../lambda/runtime';
 import { isPreflight, preflightHeaders, withCors } from '../http-api/cors';
 import { buildV2Event } from '../http-api/event-v2';
 import { v2Response } from '../http-api/result-v2';
@@ -14,6 +20,7 @@ import { listValued, type HttpResponse } from '../pipeline/http-response';
 import type { ReceivedRequest, RequestHead } from '../pipeline/request';
 import type { FunctionUrlMatch } from './auth-type';
 import { badGateway, payloadTooLarge } from './responses';
+import { streamedUrlResponse } from './streamed-response';
 import type { FunctionUrl } from './urls';
 
 export interface FunctionUrlSourceOptions {
@@ -88,21 +95,54 @@ export function functionUrlSource({ url, functions, authorizer, log }: FunctionU
       log(`502: ${describeFailure(functionId, outcome)}`);
       return badGateway(requestId);
     }
-    const resultBytes = payloadBytes(outcome.result);
-    if (resultBytes > LAMBDA_RESPONSE_LIMIT_BYTES) {
-      log(
-        `502: ${functionId} returned ${resultBytes} bytes, over Lambda's response payload limit (${LAMBDA_RESPONSE_LIMIT_BYTES} bytes)`,
-      );
-      return badGateway(requestId);
-    }
-    const checked = v2Response(outcome.result);
+    const checked = urlResponse(outcome);
     if (!checked.ok) {
-      log(`502: ${functionId} returned a malformed function URL response: ${checked.problem}`);
+      log(`502: ${checked.problem}`);
       return badGateway(requestId);
     }
     // x-amzn-RequestId is the invocation's request id (recorded: test_request_id_invoke_url).
     checked.response.headers['x-amzn-RequestId'] = [requestId];
     return checked.response;
+  }
+
+  let toldBuffered = false;
+  /** The function's answer as the URL's invoke mode reads it, or why it is a 502. */
+  function urlResponse(
+    outcome: Extract<InvokeOutcome, { kind: 'result' }>,
+  ): { ok: true; response: HttpResponse } | { ok: false; problem: string } {
+    const { streamed } = outcome;
+    if (streamed && url.invokeMode === 'RESPONSE_STREAM') {
+      if (streamed.body.length > LAMBDA_STREAMED_RESPONSE_LIMIT_BYTES) {
+        return {
+          ok: false,
+          problem: `${functionId} streamed ${streamed.body.length} bytes, over Lambda's streamed response limit (${LAMBDA_STREAMED_RESPONSE_LIMIT_BYTES} bytes)`,
+        };
+      }
+      const answer = streamedUrlResponse(streamed);
+      return answer.ok
+        ? answer
+        : { ok: false, problem: `${functionId} streamed a malformed response: ${answer.problem}` };
+    }
+    if (streamed && !toldBuffered) {
+      // Lambda invokes a BUFFERED URL's function with Invoke, whose payload is the streamed bytes; the URL reads them
+      // as a buffered result (docs: "Invoking a response streaming enabled function using Lambda function URLs").
+      toldBuffered = true;
+      log(
+        `${functionId} streams its response (awslambda.streamifyResponse) but its function URL's InvokeMode is ` +
+          'BUFFERED: its bytes are read as a buffered result; set InvokeMode: RESPONSE_STREAM to serve its status and headers',
+      );
+    }
+    const resultBytes = streamed ? streamed.body.length : payloadBytes(outcome.result);
+    if (resultBytes > LAMBDA_RESPONSE_LIMIT_BYTES) {
+      return {
+        ok: false,
+        problem: `${functionId} returned ${resultBytes} bytes, over Lambda's response payload limit (${LAMBDA_RESPONSE_LIMIT_BYTES} bytes)`,
+      };
+    }
+    const checked = v2Response(outcome.result);
+    return checked.ok
+      ? checked
+      : { ok: false, problem: `${functionId} returned a malformed function URL response: ${checked.problem}` };
   }
 
   return {

@@ -17,6 +17,9 @@ export interface HttpAuthorizationOptions {
   region: string;
   /** Keys to verify JWT signatures with (--jwks). */
   jwks?: JSONWebKeySet;
+  /** The issuer and audiences of JWT authorizers whose own cannot be known locally (--jwt-issuer, --jwt-audience). */
+  jwtIssuer?: string;
+  jwtAudiences?: string[];
 }
 
 /** The functions a route needs besides its own: its Lambda authorizer's. */
@@ -68,6 +71,8 @@ export function httpApiAuthorizer(options: HttpAuthorizationOptions): Authorizer
           cache,
           now: () => Date.now(),
           ...(options.jwks ? { jwks: options.jwks } : {}),
+          ...(options.jwtIssuer ? { jwtIssuer: options.jwtIssuer } : {}),
+          ...(options.jwtAudiences?.length ? { jwtAudiences: options.jwtAudiences } : {}),
         },
       );
       if (decided.kind === 'deny') {

@@ -10,6 +10,7 @@ import type { Authorizer } from '../pipeline/authorize';
 import type { Claim, EventSource, Routing } from '../pipeline/event-source';
 import type { HttpResponse } from '../pipeline/http-response';
 import type { ReceivedRequest, RequestHead } from '../pipeline/request';
+import { streamedResultNote } from '../pipeline/streamed-note';
 import { DEFAULT_STAGE, type HttpApi } from './apis';
 import { isPreflight, preflightHeaders, withCors } from './cors';
 import { internalServerError, notFound, requestEntityTooLarge, serviceUnavailable } from './errors';
@@ -29,6 +30,7 @@ export interface HttpApiSourceOptions {
 }
 
 export function httpApiSource({ routes, functions, authorizer, log }: HttpApiSourceOptions): EventSource {
+  const noteStreamed = streamedResultNote('HTTP API', log);
   function route(head: RequestHead): Routing {
     const lookup = findHttpRoute(routes, head.method, head.rawPath);
     if (lookup.kind === 'not-ours') return { kind: 'none' };
@@ -103,6 +105,7 @@ export function httpApiSource({ routes, functions, authorizer, log }: HttpApiSou
   }
 
   function responseFor(route: HttpRoute, outcome: InvokeOutcome): HttpResponse | undefined {
+    noteStreamed(route.functionId, outcome);
     if (outcome.kind !== 'result') {
       log(`500: ${describeFailure(route.functionId, outcome)}`);
       return undefined;

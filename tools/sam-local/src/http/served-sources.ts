@@ -43,10 +43,12 @@ export function servedSources(loaded: LoadedTemplate, parameters: Record<string,
     );
   }
   notes.push(...sharedRestRouteNotes(restRoutes));
+  notes.push(...unknownJwtSettings(httpRoutes));
   for (const url of functionUrls) {
     if (url.invokeMode === 'RESPONSE_STREAM') {
       notes.push(
-        `${url.functionId}'s function URL has InvokeMode RESPONSE_STREAM: it is served buffered (no streaming)`,
+        `${url.functionId}'s function URL has InvokeMode RESPONSE_STREAM: it is served buffered (a streamed ` +
+          'response is sent whole once the function has ended)',
       );
     }
   }
@@ -75,4 +77,26 @@ function sharedRestRouteNotes(routes: Route[]): string[] {
         `locally they share one port: ${first!.api.logicalId}'s (${first!.functionId}) answers`
       );
     });
+}
+
+// A JWT authorizer's issuer or audience that only the deployed stack knows: said once per authorizer, with what is
+// checked instead (http-authorize.ts).
+function unknownJwtSettings(routes: HttpRoute[]): string[] {
+  const notes = new Map<string, string>();
+  for (const route of routes) {
+    const { authorizer } = route.auth;
+    if (authorizer === null || authorizer === 'iam' || authorizer.type !== 'jwt' || !authorizer.unresolved?.length)
+      continue;
+    const instead = [
+      ...(authorizer.issuer === undefined ? ['any issuer is accepted unless --jwt-issuer gives it'] : []),
+      ...(authorizer.audiences === undefined ? ['the audience is not checked unless --jwt-audience gives it'] : []),
+    ];
+    notes.set(
+      `${route.api.logicalId} ${authorizer.name}`,
+      `HTTP API ${route.api.logicalId}: JWT authorizer ${authorizer.name}: its ${authorizer.unresolved.join(' and ')} ` +
+        `cannot be known locally (only the deployed stack knows it): ${instead.join('; ')}. The token's form, ` +
+        'exp/nbf/iat and scopes are checked, and its signature with --jwks.',
+    );
+  }
+  return [...notes.values()];
 }

@@ -5,6 +5,7 @@ import { readEnvVarsFile, type EnvVarsFile } from '../lambda/env-vars-file';
 import type { InspectorOptions } from '../lambda/inspector';
 import { startLocalFunctions, type LocalFunctions } from '../lambda/local-functions';
 import { loadTemplate, type LoadedTemplate } from '../template/template';
+import { templateLines } from '../template/template-lines';
 import { resolveRegion } from '../lambda/region';
 import { restApiSource, MAX_BODY_BYTES } from '../api-gateway/rest-source';
 import type { Route } from '../api-gateway/routes';
@@ -83,6 +84,9 @@ export interface LocalApiOptions {
   jwks?: JSONWebKeySet;
   /** The API keys a route with ApiKeyRequired accepts (--api-key, SAM_LOCAL_API_KEYS); none: any key. */
   apiKeys?: string[];
+  /** The issuer and audiences of JWT authorizers whose own cannot be known locally (--jwt-issuer, --jwt-audience). */
+  jwtIssuer?: string;
+  jwtAudiences?: string[];
 }
 
 export interface LocalApi {
@@ -134,6 +138,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     const authorizerPlan = planAuthorizers(loaded, parameters, {
       ...(options.jwks ? { jwks: options.jwks } : {}),
       ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
+      ...(options.jwtIssuer ? { jwtIssuer: options.jwtIssuer } : {}),
+      ...(options.jwtAudiences ? { jwtAudiences: options.jwtAudiences } : {}),
     });
     const functions =
       options.functions ??
@@ -280,7 +286,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       }));
     },
     get notes() {
-      return [...now().served.notes, ...unservedParts(now().loaded)];
+      return [...now().served.notes, ...unservedParts(now().loaded), ...templateLines(now().loaded)];
     },
     get attachLines() {
       return now().functions.attachLines;

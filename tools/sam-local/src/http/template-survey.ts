@@ -1,16 +1,25 @@
 // What a template has that start-api does not serve, said in words: so that a template with nothing to serve, or
 // with parts that are not served, is named rather than silently dropped.
+import { cfnRestNotes } from '../api-gateway/cfn-routes';
+import { openApiAuthProblems, openApiNotes } from '../api-gateway/openapi-routes';
+import { restApiReader, routesFromTemplate, type Route } from '../api-gateway/routes';
 import type { LoadedTemplate } from '../template/template';
 
 const SERVED_EVENTS = new Set(['Api', 'HttpApi']);
 
 /** Start-up notes about parts of the template that are read but not served. */
-export function unservedParts({ template }: LoadedTemplate): string[] {
+export function unservedParts(loaded: LoadedTemplate): string[] {
+  const { template } = loaded;
   const notes: string[] = [];
   for (const [id, resource] of Object.entries(template.Resources)) {
     const props = resource.Properties ?? {};
     if (resource.Type === 'AWS::Serverless::HttpApi' && (props.DefinitionBody ?? props.DefinitionUri) !== undefined) {
       notes.push(`HTTP API ${id}: the routes of its DefinitionBody/DefinitionUri are not served, only HttpApi events`);
+    }
+    if (resource.Type === 'AWS::Serverless::Api' && props.DefinitionUri !== undefined) {
+      notes.push(
+        `REST API ${id}: the routes of its DefinitionUri (an OpenAPI file) are not served, only its Api events`,
+      );
     }
     if (resource.Type === 'AWS::ApiGatewayV2::Api') {
       if (props.ProtocolType === 'WEBSOCKET') notes.push(`${id}: WebSocket APIs are not served`);
@@ -18,11 +27,28 @@ export function unservedParts({ template }: LoadedTemplate): string[] {
         notes.push(`HTTP API ${id}: only quick create (Target) is served; its Route and Integration resources are not`);
       }
     }
-    if (resource.Type === 'AWS::ApiGateway::RestApi') {
-      notes.push(`REST API ${id}: an AWS::ApiGateway::RestApi is not served, only SAM Api events`);
-    }
   }
-  return notes;
+  return [...notes, ...cfnRestNotes(template, {}), ...openApiParts(loaded)];
+}
+
+// The OpenAPI methods of REST APIs that are not served as written (openapi-routes.ts).
+function openApiParts(loaded: LoadedTemplate): string[] {
+  const { template } = loaded;
+  let eventRoutes: Route[];
+  try {
+    eventRoutes = routesFromTemplate(loaded);
+  } catch {
+    // The route errors themselves stop start-up, with their own message.
+    return [];
+  }
+  const servedByEvent = (apiId: string, method: string, path: string): boolean =>
+    eventRoutes.some(
+      (route) => route.api.logicalId === apiId && route.method === method && route.resourcePath === path,
+    );
+  return [
+    ...openApiNotes(template, {}, servedByEvent),
+    ...openApiAuthProblems(template, {}, restApiReader(template, {})),
+  ];
 }
 
 /** Why there is nothing to serve: what the template has instead. */
@@ -46,7 +72,8 @@ export function nothingToServe(loaded: LoadedTemplate): string {
   ];
   return (
     `${loaded.path} has nothing start-api can serve: no Api or HttpApi events, no quick-create ` +
-    `AWS::ApiGatewayV2::Api and no FunctionUrlConfig. It has: ${found.join('; ')}. ` +
+    'AWS::ApiGatewayV2::Api, no AWS::ApiGateway::Method or OpenAPI method with a Lambda proxy integration ' +
+    `and no FunctionUrlConfig. It has: ${found.join('; ')}. ` +
     'Other event sources are not served over HTTP: run their functions with `sam-local invoke` or `sam-local start-lambda`.'
   );
 }

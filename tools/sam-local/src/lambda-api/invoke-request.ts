@@ -26,7 +26,7 @@ export interface InvokeRequest {
 export interface InvokeResponse {
   statusCode: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
 }
 
 export interface InvokeDependencies {
@@ -41,6 +41,9 @@ export interface InvokeDependencies {
 }
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
+// InvokeWithResponseStream (https://docs.aws.amazon.com/lambda/latest/api/API_InvokeWithResponseStream.html): its
+// answer is an event stream of payload chunks, not served here; Invoke returns a streaming function's whole response.
+const INVOKE_WITH_RESPONSE_STREAM_PATH = /^\/2021-11-15\/functions\/[^/]+\/response-streaming-invocations$/;
 const INVOCATION_TYPES = ['RequestResponse', 'Event', 'DryRun'] as const;
 type InvocationType = (typeof INVOCATION_TYPES)[number];
 
@@ -96,6 +99,15 @@ function checkRequest(request: InvokeRequest, deps: InvokeDependencies): Checked
   const path = queryAt < 0 ? request.target : request.target.slice(0, queryAt);
   const query = new URLSearchParams(queryAt < 0 ? '' : request.target.slice(queryAt + 1));
   const pathMatch = INVOKE_PATH.exec(path);
+  if (INVOKE_WITH_RESPONSE_STREAM_PATH.test(path)) {
+    return serviceError(
+      501,
+      'NotImplementedException',
+      `${request.method} ${path}: InvokeWithResponseStream is not served by this local endpoint; call Invoke ` +
+        "(POST /2015-03-31/functions/{FunctionName}/invocations), which returns a streaming function's whole response",
+      'LocalService',
+    );
+  }
   if (!pathMatch?.[1]) {
     return serviceError(
       404,

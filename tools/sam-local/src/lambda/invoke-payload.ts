@@ -2,8 +2,11 @@ import { LAMBDA_RESPONSE_LIMIT_BYTES } from './payload-limits';
 import type { InvokeOutcome } from './runtime';
 
 export interface InvocationPayload {
-  /** The response payload as Lambda's Invoke API returns it: the function's result, or Lambda's error object. */
-  payload: string;
+  /**
+   * The response payload as Lambda's Invoke API returns it: the function's result as JSON, or Lambda's error object;
+   * for a streaming handler (awslambda.streamifyResponse) the bytes it wrote, as they are.
+   */
+  payload: string | Buffer;
   /** Lambda's X-Amz-Function-Error header: present when the function failed. */
   functionError?: 'Unhandled';
 }
@@ -16,7 +19,10 @@ export interface InvocationPayload {
 export function invocationPayload(outcome: InvokeOutcome): InvocationPayload {
   switch (outcome.kind) {
     case 'result': {
-      const payload = JSON.stringify(outcome.result);
+      // Invoke (RequestResponse) of a streaming function returns its collected bytes (docs: "Invoking a response
+      // streaming enabled function using Lambda function URLs": it can still be invoked with Invoke, without
+      // streaming); that they come as they were written is this toolkit's choice (docs/conformance.md).
+      const payload = outcome.streamed ? outcome.streamed.body : JSON.stringify(outcome.result);
       const bytes = Buffer.byteLength(payload);
       if (bytes <= LAMBDA_RESPONSE_LIMIT_BYTES) return { payload };
       return failed(

@@ -6,6 +6,8 @@
 export const LAMBDA_REQUEST_LIMIT_BYTES = 6_291_456;
 export const LAMBDA_RESPONSE_LIMIT_BYTES = 6_291_556;
 export const LAMBDA_EVENT_REQUEST_LIMIT_BYTES = 1_048_576;
+// A streamed response may reach 200 MB ("Configuring a Lambda function to stream responses"; read here as MiB).
+export const LAMBDA_STREAMED_RESPONSE_LIMIT_BYTES = 200 * 1024 * 1024;
 
 /** The size of a payload as Lambda measures it: its JSON text in UTF-8. */
 export function payloadBytes(value: unknown): number {

@@ -16,10 +16,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { allowLayerImports } = require('./layer-imports.cjs');
+const { installAwsLambdaGlobal, streamingHighWaterMark, streamingMode } = require('./awslambda-global.cjs');
+const { runStreamingHandler } = require('./response-stream.cjs');
 
 /** @type {{ id: string } | null} */
 let current = null;
-/** @type {Promise<Function> | null} */
+/** @type {Promise<{ handler: Function, streaming: false | 'response' }> | null} */
 let handlerPromise = null;
 
 /** @param {unknown} error */
@@ -127,7 +129,8 @@ async function loadHandler(taskRoot, handler) {
   const found = exportPath.split('.').reduce((object, key) => object?.[key], loaded);
   if (!found) throw runtimeError('HandlerNotFound', `${handler} is undefined or not exported`);
   if (typeof found !== 'function') throw runtimeError('HandlerNotFound', `${handler} is not a function`);
-  return found;
+  // Whether it streams its response is read once, at init, as Lambda's runtime does (index.mjs, getHandlerMetadata).
+  return { handler: found, streaming: streamingMode(found) };
 }
 
 // Lambda's Node runtime reports these against the invocation in flight, then discards the environment.
@@ -161,13 +164,14 @@ function callHandler(handler, event, context) {
  */
 async function invoke(message) {
   current = { id: message.id };
-  let handler;
+  let loaded;
   try {
     if (!handlerPromise) {
       allowLayerImports(message.layerModules ?? []);
+      installAwsLambdaGlobal();
       handlerPromise = loadHandler(message.taskRoot, message.handler);
     }
-    handler = await handlerPromise;
+    loaded = await handlerPromise;
   } catch (error) {
     // An init failure: Lambda discards the environment and retries init on the next request.
     const described = describe(error);
@@ -184,7 +188,18 @@ async function invoke(message) {
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
   try {
-    const result = await callHandler(handler, message.event, context);
+    if (loaded.streaming) {
+      // A streaming handler's bytes go back whole (base64 over the JSON channel), with the stream's content type.
+      const { contentType, body } = await runStreamingHandler(
+        loaded.handler,
+        message.event,
+        context,
+        streamingHighWaterMark(loaded.handler),
+      );
+      send({ type: 'result', id: message.id, ok: true, streamed: { contentType, body: body.toString('base64') } });
+      return;
+    }
+    const result = await callHandler(loaded.handler, message.event, context);
     send({ type: 'result', id: message.id, ok: true, result: result === undefined ? null : result });
   } catch (error) {
     send({ type: 'result', id: message.id, ok: false, error: describe(error) });

@@ -5,9 +5,11 @@ import type { FunctionSpec } from '../template/functions';
 import { createLambdaContext } from './context';
 import { lambdaTrace } from './lambda-trace';
 import { ENVIRONMENT_MARKER, newMarker, watchGroup, type WatchedGroup } from './process-groups';
+import { fromWire, type StreamedOnTheWire, type StreamedResponse } from './streamed-response';
 
 export type InvokeOutcome =
-  | { kind: 'result'; result: unknown }
+  /** `streamed`: the handler streamed its response (awslambda.streamifyResponse); `result` is then read from it. */
+  | { kind: 'result'; result: unknown; streamed?: StreamedResponse }
   | { kind: 'error'; errorType: string; errorMessage: string; stackTrace: string[] }
   | { kind: 'timeout'; timeoutSeconds: number }
   | { kind: 'crash'; reason: string }
@@ -45,6 +47,8 @@ interface WorkerMessage {
   /** The environment is spent (init failure, uncaught error): it must not get another invocation. */
   exiting?: boolean;
   result?: unknown;
+  /** A streaming handler's response, in place of `result`. */
+  streamed?: StreamedOnTheWire;
   error?: { errorType: string; errorMessage: string; stackTrace: string[] };
 }
 
@@ -222,7 +226,8 @@ export class FunctionRuntime {
           }
           if (message.type !== 'result') return;
           if (message.exiting) this.discardWorker();
-          if (message.ok) finish({ kind: 'result', result: message.result });
+          if (message.ok && message.streamed) finish({ kind: 'result', ...fromWire(message.streamed) });
+          else if (message.ok) finish({ kind: 'result', result: message.result });
           else finish({ kind: 'error', ...this.lambdaError(message.error) });
         };
         const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {

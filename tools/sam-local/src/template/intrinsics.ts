@@ -13,6 +13,16 @@ export const NO_VALUE = Symbol('AWS::NoValue');
 /** An expression that cannot be answered locally; the message says why. */
 export class Unresolvable extends Error {}
 
+/** A function (or macro) that is not evaluated locally at all, as under sam local: Fn::Cidr, Fn::Length, … */
+export class NotEvaluatedLocally extends Unresolvable {
+  constructor(
+    readonly fn: string,
+    message = `${fn} is not evaluated locally`,
+  ) {
+    super(message);
+  }
+}
+
 /** What a deployed stack would answer, and the template's own Conditions and Mappings. */
 export interface Scope {
   ref: (name: string) => unknown;
@@ -21,6 +31,10 @@ export interface Scope {
   subAttFallback: (logicalId: string, attribute: string) => string;
   condition: (name: string) => boolean;
   mappings: Record<string, unknown>;
+  /** Fn::GetAZs of a region ("" is the template's own region). */
+  getAZs: (region: string) => unknown;
+  /** The snippet an AWS::Include reads from Location, as written there. */
+  include: (location: string) => unknown;
 }
 
 // Each function gets its own name (`Fn::Join`), the one its messages give.
@@ -44,7 +58,7 @@ export function evaluate(value: unknown, scope: Scope): unknown {
     return Object.fromEntries(entries.filter(([, item]) => item !== NO_VALUE));
   }
   const intrinsic = INTRINSICS[name];
-  if (!intrinsic) throw new Unresolvable(`${name} is not evaluated locally`);
+  if (!intrinsic) throw new NotEvaluatedLocally(name);
   return intrinsic(value[name], scope, name);
 }
 
@@ -91,6 +105,9 @@ const INTRINSICS: Record<string, Intrinsic> = {
   'Fn::Not': (argument, scope, fn) => !conditionValue(list(argument, fn, 1)[0], scope),
   'Fn::And': (argument, scope, fn) => list(argument, fn).every((item) => conditionValue(item, scope)),
   'Fn::Or': (argument, scope, fn) => list(argument, fn).some((item) => conditionValue(item, scope)),
+  'Fn::GetAZs': (argument, scope, fn) => scope.getAZs(text(evaluate(argument, scope), fn)),
+  // The included snippet is evaluated like the rest of the template, as CloudFormation evaluates it once included.
+  'Fn::Transform': (argument, scope, fn) => evaluate(includedSnippet(argument, scope, fn), scope),
   'Fn::ImportValue': (_argument, _scope, fn) => {
     throw new Unresolvable(`${fn} reads an export of another, deployed stack`);
   },
@@ -113,6 +130,22 @@ function sub(argument: unknown, scope: Scope, fn: string): string {
       throw error;
     }
   });
+}
+
+/**
+ * Fn::Transform with CloudFormation's AWS::Include macro: the snippet at `Parameters.Location`, as written there
+ * (AWS CloudFormation User Guide, "AWS::Include transform"). sam local reads the same (intrinsic_property_resolver.py,
+ * handle_fn_transform); no other macro is run locally.
+ */
+export function includedSnippet(argument: unknown, scope: Scope, fn = 'Fn::Transform'): unknown {
+  if (!isPlainObject(argument)) throw new Unresolvable(`${fn} needs a map with Name and Parameters`);
+  const name = evaluate(argument.Name, scope);
+  if (name !== 'AWS::Include') {
+    throw new NotEvaluatedLocally(fn, `${fn}: the macro ${JSON.stringify(name)} is not run locally, only AWS::Include`);
+  }
+  const parameters = argument.Parameters;
+  if (!isPlainObject(parameters)) throw new Unresolvable(`${fn}: AWS::Include needs Parameters with a Location`);
+  return scope.include(text(evaluate(parameters.Location, scope), fn));
 }
 
 function findInMap(argument: unknown, scope: Scope, fn: string): unknown {
@@ -147,7 +180,7 @@ function comparable(value: unknown): string {
 }
 
 function list(value: unknown, where: string, length?: number): unknown[] {
-  if (!Array.isArray(value) || (length !== undefined && value.length < length)) {
+  if (!Array.isArray(value) || value.length < (length ?? 0)) {
     throw new Unresolvable(`${where} needs a list${length === undefined ? '' : ` of ${length}`}`);
   }
   return value;
@@ -165,8 +198,9 @@ function scalarText(value: unknown, where: string): string {
 }
 
 function splitAtFirstDot(name: string): [string, string] {
-  const dot = name.indexOf('.');
-  return dot < 0 ? [name, ''] : [name.slice(0, dot), name.slice(dot + 1)];
+  // split gives at least one item.
+  const [first, ...rest] = name.split('.') as [string, ...string[]];
+  return [first, rest.join('.')];
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -25,6 +25,7 @@ export function resolveLocalValue(
     {
       region: context?.region ?? DEFAULT_REGION,
       parameterOverrides: { ...context?.parameterOverrides, ...parameters },
+      ...(context?.templateDir === undefined ? {} : { templateDir: context.templateDir }),
     },
     () => undefined,
   );

@@ -1,4 +1,15 @@
-import { asBoolean, evaluate, intrinsicName, isPlainObject, NO_VALUE, Unresolvable, type Scope } from './intrinsics';
+import { localIncludes } from './include';
+import {
+  asBoolean,
+  evaluate,
+  includedSnippet,
+  intrinsicName,
+  isPlainObject,
+  NO_VALUE,
+  NotEvaluatedLocally,
+  Unresolvable,
+  type Scope,
+} from './intrinsics';
 import { samSymbols, type SymbolContext } from './symbols';
 import type { Template } from './types';
 
@@ -25,10 +36,18 @@ export interface ResolutionNote {
   /** The value locally. */
   value: unknown;
   why: string;
+  /** The function left as written because it is not evaluated locally at all (Fn::Cidr, Fn::ForEach, …). */
+  unevaluated?: string;
 }
 
 // SAM CLI resolves Resources and Outputs; Globals too, since its translator plugins merge them in first.
 const SECTIONS = ['Globals', 'Resources', 'Outputs'] as const;
+
+// AWS::LanguageExtensions' Fn::ForEach::Name key: sam local expands it only when asked (--language-extensions or
+// SAM_CLI_ENABLE_LANGUAGE_EXTENSIONS=1; samcli/lib/cfn_language_extensions/sam_integration.py, off by default).
+const FOR_EACH = 'Fn::ForEach::';
+const FOR_EACH_WHY =
+  'Fn::ForEach (AWS::LanguageExtensions) is not expanded locally, as sam local does not without --language-extensions';
 
 const contexts = new WeakMap<Template, SymbolContext>();
 
@@ -49,13 +68,22 @@ export function resolveTemplate(raw: Template, context: SymbolContext): Resolved
         .filter((item) => item !== NO_VALUE);
     }
     if (!isPlainObject(value)) return value;
-    return intrinsicName(value) === undefined ? resolveMap(value, path) : evaluate(value, scope);
+    const name = intrinsicName(value);
+    if (name === undefined) return resolveMap(value, path);
+    // An included snippet becomes part of the template: each of its properties is resolved on its own.
+    if (name === 'Fn::Transform') return resolveNode(includedSnippet(value[name], scope), path);
+    return evaluate(value, scope);
   }
 
   function resolveMap(map: Record<string, unknown>, path: string[]): Record<string, unknown> {
     const resolved: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(map)) {
       const at = [...path, key];
+      if (key.startsWith(FOR_EACH)) {
+        resolved[key] = value;
+        notes.push({ path: at, written: key, resolved: false, value, why: FOR_EACH_WHY, unevaluated: 'Fn::ForEach' });
+        continue;
+      }
       const mark = standIns.length;
       try {
         const result = resolveNode(value, at);
@@ -66,7 +94,8 @@ export function resolveTemplate(raw: Template, context: SymbolContext): Resolved
       } catch (error) {
         if (!(error instanceof Unresolvable)) throw error;
         resolved[key] = value;
-        notes.push({ path: at, written: shortForm(value), resolved: false, value, why: error.message });
+        const unevaluated = error instanceof NotEvaluatedLocally ? { unevaluated: error.fn } : {};
+        notes.push({ path: at, written: shortForm(value), resolved: false, value, why: error.message, ...unevaluated });
       } finally {
         standIns.length = mark;
       }
@@ -91,6 +120,7 @@ export function templateScope(raw: Template, context: SymbolContext, standIn: (w
   const conditions = raw.Conditions ?? {};
   const scope: Scope = {
     ...samSymbols(raw, context, standIn),
+    include: localIncludes(context.templateDir ?? process.cwd()),
     mappings: isPlainObject(raw.Mappings) ? raw.Mappings : {},
     condition: (name) => {
       const value = known.get(name);
@@ -115,12 +145,13 @@ const SHORT_FORM_LIMIT = 120;
 /** An intrinsic as one would write it in YAML (`!Ref Table`, `!GetAtt Table.Arn`, `!Sub "…"`), shortened. */
 export function shortForm(value: unknown): string {
   const name = intrinsicName(value);
-  const argument = name === undefined ? value : (value as Record<string, unknown>)[name];
   const shown =
-    name === 'Fn::GetAtt' && Array.isArray(argument)
-      ? `!GetAtt ${argument.join('.')}`
-      : name === undefined
-        ? JSON.stringify(value)
-        : `!${name.replace(/^Fn::/, '')} ${typeof argument === 'string' ? argument : JSON.stringify(argument)}`;
+    name === undefined ? JSON.stringify(value) : intrinsicShortForm(name, (value as Record<string, unknown>)[name]);
   return shown.length > SHORT_FORM_LIMIT ? `${shown.slice(0, SHORT_FORM_LIMIT - 1)}…` : shown;
+}
+
+function intrinsicShortForm(name: string, argument: unknown): string {
+  if (name === 'Fn::GetAtt' && Array.isArray(argument)) return `!GetAtt ${argument.join('.')}`;
+  const shown = typeof argument === 'string' && argument !== '' ? argument : JSON.stringify(argument);
+  return `!${name.replace('Fn::', '')} ${shown}`;
 }

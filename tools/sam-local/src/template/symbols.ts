@@ -1,3 +1,4 @@
+import { samLocalAvailabilityZones } from './availability-zones';
 import { NO_VALUE, Unresolvable } from './intrinsics';
 import type { Template } from './types';
 
@@ -13,6 +14,8 @@ export interface SymbolContext {
   region: string;
   /** `--parameter-overrides`, over the template's defaults. */
   parameterOverrides: Record<string, string>;
+  /** The folder an AWS::Include's relative Location is read from: the template's (default: the working directory). */
+  templateDir?: string;
 }
 
 /** The account id sam local uses when it has no credentials to ask STS with. */
@@ -25,6 +28,7 @@ export interface Symbols {
   ref: (name: string) => unknown;
   getAtt: (logicalId: string, attribute: string) => unknown;
   subAttFallback: (logicalId: string, attribute: string) => string;
+  getAZs: (region: string) => unknown;
 }
 
 export function partitionOf(region: string): string {
@@ -59,18 +63,26 @@ export function samSymbols(template: Template, context: SymbolContext, standIn: 
     },
   };
 
+  // A parameter's value: its --parameter-overrides value, else its Default (sam_base_provider.py,
+  // _get_parameter_values: an override of a name the template does not declare is a value too).
+  function parameterValue(name: string): { value: unknown } | undefined {
+    if (Object.hasOwn(context.parameterOverrides, name)) return { value: context.parameterOverrides[name] };
+    const parameter = template.Parameters?.[name];
+    return parameter && 'Default' in parameter ? { value: parameter.Default } : undefined;
+  }
+
   function ref(name: string): unknown {
     const parameter = template.Parameters?.[name];
-    if (Object.hasOwn(context.parameterOverrides, name) || (parameter && 'Default' in parameter)) {
-      const value = context.parameterOverrides[name] ?? parameter?.Default;
+    const given = parameterValue(name);
+    if (given) {
       // A list parameter is a list to Ref (CommaDelimitedList, List<…>).
       const type = String(parameter?.Type);
       const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
       return isList
-        ? String(value as string)
+        ? String(given.value as string)
             .split(',')
             .map((item) => item.trim())
-        : value;
+        : given.value;
     }
     const answer = pseudo[name];
     if (answer) return answer();
@@ -110,5 +122,14 @@ export function samSymbols(template: Template, context: SymbolContext, standIn: 
     return `$${logicalId}.${attribute}`;
   }
 
-  return { ref, getAtt, subAttFallback };
+  // sam local's handle_fn_get_azs: "" is the template's region; a region outside its table is left as written.
+  function getAZs(requested: string): string[] {
+    const name = requested === '' ? region : requested;
+    const zones = samLocalAvailabilityZones(name);
+    if (!zones) throw new Unresolvable(`Fn::GetAZs: sam local has no availability zones for region "${name}"`);
+    standIn(`Fn::GetAZs ${name} is the account's availability zones; sam local uses a fixed list for the region`);
+    return zones;
+  }
+
+  return { ref, getAtt, subAttFallback, getAZs };
 }

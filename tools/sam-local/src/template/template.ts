@@ -1,61 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse, YAMLMap, YAMLSeq, type CollectionTag, type ScalarTag } from 'yaml';
-
+import { parseCloudFormationYaml, type RepeatedKey } from './cloudformation-yaml';
 import { resolutionContextOf, resolveTemplate, type ResolutionNote } from './resolve-template';
 import { DEFAULT_REGION } from './symbols';
 import type { Template } from './types';
 
 export type { Resource, Template } from './types';
 
-// Short-form intrinsic functions and the long-form key each stands for.
-const INTRINSICS: Record<string, string> = {
-  Ref: 'Ref',
-  Condition: 'Condition',
-  Sub: 'Fn::Sub',
-  GetAtt: 'Fn::GetAtt',
-  Join: 'Fn::Join',
-  Select: 'Fn::Select',
-  Split: 'Fn::Split',
-  If: 'Fn::If',
-  Equals: 'Fn::Equals',
-  And: 'Fn::And',
-  Or: 'Fn::Or',
-  Not: 'Fn::Not',
-  FindInMap: 'Fn::FindInMap',
-  Base64: 'Fn::Base64',
-  Cidr: 'Fn::Cidr',
-  GetAZs: 'Fn::GetAZs',
-  ImportValue: 'Fn::ImportValue',
-  Transform: 'Fn::Transform',
-  ToJsonString: 'Fn::ToJsonString',
-  Length: 'Fn::Length',
-};
-
-function cloudFormationTags(): Array<ScalarTag | CollectionTag> {
-  return Object.entries(INTRINSICS).flatMap(([short, long]) => {
-    const tag = `!${short}`;
-    const scalar: ScalarTag = {
-      tag,
-      // !GetAtt Resource.Attribute is the scalar form of ["Resource", "Attribute"].
-      resolve: (value: string) => (short === 'GetAtt' ? { [long]: splitOnce(value, '.') } : { [long]: value }),
-    };
-    const collection = (kind: 'seq' | 'map'): CollectionTag => ({
-      tag,
-      collection: kind,
-      resolve: (node) => ({ [long]: (node as YAMLSeq | YAMLMap).toJSON() as unknown }),
-    });
-    return [scalar, collection('seq'), collection('map')];
-  });
-}
-
-function splitOnce(text: string, separator: string): string[] {
-  const at = text.indexOf(separator);
-  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
-}
-
-export function parseTemplate(source: string): Template {
-  const template: unknown = parse(source, { customTags: cloudFormationTags(), uniqueKeys: true });
+/** The template's data; `onRepeatedKey` hears of each key written twice in one mapping (the last value is kept). */
+export function parseTemplate(source: string, onRepeatedKey?: (repeated: RepeatedKey) => void): Template {
+  const template = parseCloudFormationYaml(source, onRepeatedKey);
   if (typeof template !== 'object' || template === null || !('Resources' in template)) {
     throw new Error('Not a SAM template: no Resources section');
   }
@@ -73,6 +27,8 @@ export interface LoadedTemplate {
   notes?: ResolutionNote[];
   /** The template as written (short-form tags in long form), for resolving it again with other parameters. */
   raw?: Template;
+  /** How the file was read: one line per key written twice in one mapping. */
+  readNotes?: string[];
 }
 
 export interface LoadOptions {
@@ -92,14 +48,22 @@ export function loadTemplate(path: string, options: LoadOptions = {}): LoadedTem
     throw new Error(`Cannot read template ${absolute}: ${(error as Error).message}`, { cause: error });
   }
   let raw: Template;
+  const readNotes: string[] = [];
   try {
-    raw = parseTemplate(source);
+    raw = parseTemplate(source, ({ line, key }) =>
+      readNotes.push(
+        `${absolute} line ${line}: ${key ? `the key ${key}` : 'a key'} is written twice in one mapping; the last ` +
+          `value is used, as sam local reads YAML (cfn-lint reports it: E0000)`,
+      ),
+    );
   } catch (error) {
     throw new Error(`Cannot parse template ${absolute}: ${(error as Error).message}`, { cause: error });
   }
   const region = options.region ?? DEFAULT_REGION;
-  const { template, notes } = resolveTemplate(raw, { region, parameterOverrides: options.parameterOverrides ?? {} });
-  return { path: absolute, dir: dirname(absolute), template, region, notes, raw };
+  const dir = dirname(absolute);
+  const parameterOverrides = options.parameterOverrides ?? {};
+  const { template, notes } = resolveTemplate(raw, { region, parameterOverrides, templateDir: dir });
+  return { path: absolute, dir, template, region, notes, raw, ...(readNotes.length > 0 ? { readNotes } : {}) };
 }
 
 /**
@@ -114,5 +78,5 @@ export function withParameterOverrides(
   const previous = resolutionContextOf(loaded.template);
   const region = loaded.region ?? DEFAULT_REGION;
   const parameterOverrides = { ...previous?.parameterOverrides, ...overrides };
-  return { ...loaded, region, ...resolveTemplate(loaded.raw, { region, parameterOverrides }) };
+  return { ...loaded, region, ...resolveTemplate(loaded.raw, { region, parameterOverrides, templateDir: loaded.dir }) };
 }

@@ -145,7 +145,7 @@ Resources:
     ).toThrow("HTTP API Api: authorizer A's FunctionArn does not name a function of this template");
     expect(() =>
       readHttpApiAuth(withAuth('{ Authorizers: { J: { JwtConfiguration: { audience: [a] } } } }'), 'Api', {}),
-    ).toThrow('HTTP API Api: JWT authorizer J: its JwtConfiguration issuer cannot be resolved locally');
+    ).toThrow('HTTP API Api: JWT authorizer J: its JwtConfiguration has no issuer');
     expect(() =>
       readHttpApiAuth(
         withAuth(
@@ -204,5 +204,40 @@ describe('httpRouteAuthOf', () => {
     expect(() => httpRouteAuthOf(auth, { Authorizer: 'Nope' }, 'Fn event E')).toThrow(
       "Fn event E: Unable to set Authorizer [Nope] on the route because it wasn't defined in the API's Authorizers.",
     );
+  });
+});
+
+// A JWT authorizer's own AuthorizationScopes are the default of its routes, a route's own winning (aws-sam-translator
+// 1.110.0 samtranslator/open_api/open_api.py, _set_method_authorizer); a JwtConfiguration value only the deployed
+// stack knows (a nested stack's output, as in aws-samples/serverless-patterns cognito-httpapi) is named, not fatal.
+describe('JWT authorizers with scopes and values known only once deployed', () => {
+  const nested = parseTemplate(`
+Resources:
+  Api:
+    Type: AWS::Serverless::HttpApi
+    Properties:
+      Auth:
+        Authorizers:
+          OAuth2:
+            AuthorizationScopes: [email]
+            JwtConfiguration:
+              issuer: { 'Fn::GetAtt': [AuthStack, Outputs.Issuer] }
+              audience: [known-client, { 'Fn::ImportValue': ClientId }]
+`);
+  const auth = readHttpApiAuth(nested, 'Api', {});
+
+  it('takes the authorizer scopes unless the route has its own', () => {
+    expect(httpRouteAuthOf(auth, { Authorizer: 'OAuth2' }, 'w').scopes).toEqual(['email']);
+    expect(httpRouteAuthOf(auth, { Authorizer: 'OAuth2', AuthorizationScopes: ['profile'] }, 'w').scopes).toEqual([
+      'profile',
+    ]);
+  });
+
+  it('leaves the unknown issuer and audiences undefined and says what they were', () => {
+    expect(auth.authorizers.OAuth2).toMatchObject({
+      issuer: undefined,
+      audiences: undefined,
+      unresolved: ['issuer !GetAtt AuthStack.Outputs.Issuer', 'audience !ImportValue ClientId'],
+    });
   });
 });

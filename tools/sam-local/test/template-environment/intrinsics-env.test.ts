@@ -4,7 +4,7 @@
 // function uses the Powertools Tracer, which stays off under AWS_SAM_LOCAL=true; without it the Tracer asks X-Ray
 // for a segment there is none of, and the function fails ("Failed to get the current sub/segment").
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApi, type TestApi } from '../../src/http/test-api';
@@ -27,6 +27,9 @@ function expectedEnvironment(region: string): Record<string, string | null> {
     // sam local's AWS::URLSuffix is "localhost"; CloudFormation's, which the toolkit gives, is amazonaws.com.
     API_URL: `https://ItemsApi.execute-api.${region}.amazonaws.com/dev`,
     BUCKET_ARN: 'arn:aws:s3:::items-dev-123456789012',
+    // The first zone of the region in sam local's table; Fn::Cidr stays as written: "".
+    AVAILABILITY_ZONE: `${region}a`,
+    SUBNET_CIDR: '',
     FIRST_ORIGIN: 'http://localhost:5173',
     ORIGINS: 'http://localhost:5173,https://app.example.com',
     APP_HOST: 'app.example.com',
@@ -56,6 +59,11 @@ const FIXTURE_DIR = join(TOOLKIT_DIR, 'test', 'fixtures', 'intrinsics-env-api');
 const fixture = { dir: FIXTURE_DIR, template: join(FIXTURE_DIR, 'template.yaml') };
 const scratch = mkdtempSync(join(tmpdir(), 'intrinsics-env-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// The one start-up line on what is not evaluated locally at all.
+const UNEVALUATED =
+  'Not evaluated locally, left as written as under sam local ("" as an environment variable): ' +
+  'Fn::Cidr at Resources.getEnvFunction.Properties.Environment.Variables.SUBNET_CIDR.';
 
 function answerOf(result: unknown): { statusCode: number; answer: Answer } {
   const { statusCode, body } = result as { statusCode: number; body: string };
@@ -97,13 +105,22 @@ describe('start-api', () => {
     // Assess
     const notes = running.lines.filter((line) => line.startsWith('getEnvFunction: '));
     expect(notes.map((line) => line.split(' = ')[0])).toEqual(
-      ['TABLE_NAME', 'TABLE_ARN', 'STREAM_ARN', 'SSM_PARAMETER_NAME', 'SHARED_BUS', 'API_URL', 'BUCKET_ARN'].map(
-        (name) => `getEnvFunction: ${name}`,
-      ),
+      [
+        'TABLE_NAME',
+        'TABLE_ARN',
+        'STREAM_ARN',
+        'SSM_PARAMETER_NAME',
+        'SHARED_BUS',
+        'API_URL',
+        'BUCKET_ARN',
+        'AVAILABILITY_ZONE',
+        'SUBNET_CIDR',
+      ].map((name) => `getEnvFunction: ${name}`),
     );
     expect(notes).toContain(
       'getEnvFunction: SHARED_BUS = !ImportValue shared-event-bus-name is "" locally, as under sam local: Fn::ImportValue reads an export of another, deployed stack',
     );
+    expect(running.api.notes).toContain(UNEVALUATED);
   });
 });
 
@@ -149,9 +166,36 @@ describe('invoke', () => {
         FROM_FILE: 'file',
       },
     });
+    expect(run.stderr).toContain(`Note: ${UNEVALUATED}`);
     expect(run.stderr).toContain(
       'getEnvFunction: --env-vars sets NOT_DECLARED, which the template does not declare for it: ignored, as sam local ignores them',
     );
+  });
+});
+
+describe('invoke --profile', () => {
+  it('takes the region of that profile, over AWS_PROFILE, as sam local’s session with --profile does', () => {
+    // Prepare: a home whose AWS config has the shell's profile and the one named by --profile.
+    const home = join(scratch, 'home');
+    mkdirSync(join(home, '.aws'), { recursive: true });
+    writeFileSync(
+      join(home, '.aws', 'config'),
+      '[default]\nregion = us-west-2\n[profile shell]\nregion = ca-central-1\n[profile work]\nregion = eu-central-1\n',
+    );
+    const event = join(scratch, 'profile-event.json');
+    writeFileSync(event, '{}');
+
+    // Act
+    const run = spawnSync(
+      process.execPath,
+      [SAM_LOCAL_BIN, 'invoke', 'getEnvFunction', event, '--template', fixture.template, '--profile', 'work'],
+      { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, AWS_PROFILE: 'shell' }, timeout: 60_000 },
+    );
+
+    // Assess
+    expect(run.status).toBe(0);
+    const { answer } = answerOf(JSON.parse(run.stdout));
+    expect([answer.env.AWS_REGION, answer.env.AVAILABILITY_ZONE]).toEqual(['eu-central-1', 'eu-central-1a']);
   });
 });
 
@@ -181,5 +225,6 @@ describe('start-lambda', () => {
     const { statusCode, answer } = answerOf(await res.json());
     expect([statusCode, answer]).toEqual([200, { tracing: false, env: expectedEnvironment('sa-east-1') }]);
     expect(endpoint.stdout()).toContain('region sa-east-1 (AWS_DEFAULT_REGION)');
+    expect(endpoint.stdout()).toContain(`Note: ${UNEVALUATED}`);
   });
 });

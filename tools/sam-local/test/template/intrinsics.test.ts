@@ -333,6 +333,8 @@ Conditions:
       subAttFallback: () => 'x',
       mappings: {},
       condition: () => ++calls > 0,
+      getAZs: () => [],
+      include: () => ({}),
     };
 
     // Act
@@ -373,16 +375,16 @@ Resources:
 });
 
 describe('what only a deployed stack knows', () => {
-  it('Fn::ImportValue, Fn::GetAZs and other functions not evaluated locally stay as written', () => {
+  it('Fn::ImportValue, Fn::GetAZs of a region sam local has no zones for and the functions not evaluated locally stay as written', () => {
     // Act
     const env = variables(
-      withVariables(`A: !ImportValue shared\nB: !GetAZs ""\nC: !Cidr [a, 1, 2]\nD: { "Fn::Unknown": 1 }`),
+      withVariables(`A: !ImportValue shared\nB: !GetAZs eu-south-1\nC: !Cidr [a, 1, 2]\nD: { "Fn::Unknown": 1 }`),
     );
 
     // Assess
     expect(env).toEqual({
       A: { 'Fn::ImportValue': 'shared' },
-      B: { 'Fn::GetAZs': '' },
+      B: { 'Fn::GetAZs': 'eu-south-1' },
       C: { 'Fn::Cidr': ['a', 1, 2] },
       D: { 'Fn::Unknown': 1 },
     });
@@ -451,6 +453,8 @@ describe('what counts as an intrinsic function (samtranslator’s is_intrinsic)'
       subAttFallback: () => 'fallback',
       mappings: {},
       condition: () => true,
+      getAZs: () => [],
+      include: () => ({}),
     };
 
     // Act
@@ -472,6 +476,8 @@ describe('what counts as an intrinsic function (samtranslator’s is_intrinsic)'
       subAttFallback: () => 'fallback',
       mappings: {},
       condition: () => true,
+      getAZs: () => [],
+      include: () => ({}),
     };
 
     // Act / Assess
@@ -483,7 +489,7 @@ describe('why an expression stays as written (the reason the start-up line gives
   it('names the function and what it lacks', () => {
     // Prepare
     const yaml = withVariables(
-      `A: !GetAZs ""
+      `A: !GetAZs eu-south-1
        B: !Select [5, [a]]
        C: !ImportValue x
        D: !Sub ["\${X}", notamap]
@@ -506,7 +512,7 @@ describe('why an expression stays as written (the reason the start-up line gives
 
     // Assess
     expect(Object.fromEntries(notes.map((note) => [note.path.at(-1), note.why]))).toEqual({
-      A: 'Fn::GetAZs is not evaluated locally',
+      A: 'Fn::GetAZs: sam local has no availability zones for region "eu-south-1"',
       B: 'Fn::Select: index 5 is not in a list of 1',
       C: 'Fn::ImportValue reads an export of another, deployed stack',
       D: 'Fn::Sub: the variables must be a map',

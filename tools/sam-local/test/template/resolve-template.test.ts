@@ -217,6 +217,92 @@ Resources: {}`),
   });
 });
 
+describe('what sam local answers for names the template does not declare, or declares as something else', () => {
+  // intrinsics_symbol_table.py: Ref and .Arn answer for any logical id; sam_base_provider.py merges every
+  // --parameter-overrides value into the parameter values, declared or not.
+  const YAML = `
+Resources:
+  Api: { Type: AWS::ApiGateway::RestApi }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Environment:
+        Variables:
+          EXTRA: !Ref Extra
+          MISSING_ARN: !GetAtt Missing.Arn
+          MISSING_ROOT: !GetAtt Missing.RootResourceId
+          API_ROOT: !GetAtt Api.RootResourceId
+          API_OTHER: !GetAtt Api.Endpoint
+`;
+
+  it('an override of an undeclared name is its value; .Arn of any id is the made-up ARN; RootResourceId only of a RestApi', () => {
+    // Act
+    const { template } = resolveTemplate(parseTemplate(YAML), {
+      region: 'us-east-1',
+      parameterOverrides: { Extra: 'given' },
+    });
+
+    // Assess
+    expect(variablesOf(template)).toEqual({
+      EXTRA: 'given',
+      MISSING_ARN: 'arn:aws:lambda:us-east-1:123456789012:function:Missing',
+      MISSING_ROOT: { 'Fn::GetAtt': ['Missing', 'RootResourceId'] },
+      API_ROOT: '/',
+      API_OTHER: { 'Fn::GetAtt': ['Api', 'Endpoint'] },
+    });
+  });
+});
+
+describe('notes inside lists', () => {
+  it('an item’s note has its index in the path and only its own reasons, not those of the list’s other items', () => {
+    // Prepare: SAM Policies mixing a managed policy's Ref and an inline statement (a common shape).
+    const yaml = `
+Resources:
+  ManagedPolicy: { Type: AWS::IAM::ManagedPolicy }
+  Table: { Type: AWS::DynamoDB::Table }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - !Ref ManagedPolicy
+        - Statement: [{ Effect: Allow, Resource: !GetAtt Table.Arn }]
+`;
+
+    // Act
+    const { notes } = resolveTemplate(parseTemplate(yaml), { region: 'us-east-1', parameterOverrides: {} });
+
+    // Assess
+    expect(notes.map((note) => [note.path.slice(3).join('.'), note.why])).toEqual([
+      [
+        'Policies.1.Statement.0.Resource',
+        "Table.Arn is the deployed resource's ARN; sam local makes up a Lambda function ARN",
+      ],
+      ['Policies', "Ref ManagedPolicy is the deployed resource's name or id; sam local uses the logical id"],
+    ]);
+  });
+});
+
+describe('an error that is not about resolving', () => {
+  it('is not taken for a value that stays as written: it stops the resolution', () => {
+    // Prepare: a property whose first reading fails, as a bug in a reader would (read again, it answers: were the
+    // error taken for an unresolvable value, the resolution would go on and keep it as written).
+    const properties: Record<string, unknown> = {};
+    let reads = 0;
+    Object.defineProperty(properties, 'Broken', {
+      enumerable: true,
+      get: () => {
+        reads += 1;
+        if (reads === 1) throw new TypeError('a bug');
+        return 'value';
+      },
+    });
+    const raw = { Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Nested: properties } } } };
+
+    // Act / Assess
+    expect(() => resolveTemplate(raw, { region: 'us-east-1', parameterOverrides: {} })).toThrow(TypeError);
+  });
+});
+
 describe('notes: one for each value only a deployed stack knows', () => {
   it('says where, as written, what it is locally and why; none for what CloudFormation would answer the same', () => {
     // Act
@@ -363,7 +449,12 @@ describe('loadTemplate: read, parse and resolve once', () => {
     expect([variablesOf(plain.template).STAGE, plain.region]).toEqual(['dev', 'us-east-1']);
     expect(loaded.raw?.Resources.Fn?.Properties?.Timeout).toEqual({ Ref: 'Timeout' });
     expect(loaded.notes?.length).toBeGreaterThan(0);
-    expect(resolutionContextOf(loaded.template)).toEqual({ region: 'ap-south-1', parameterOverrides: { Stage: 'qa' } });
+    // The template's folder is where an AWS::Include's relative Location is read from.
+    expect(resolutionContextOf(loaded.template)).toEqual({
+      region: 'ap-south-1',
+      parameterOverrides: { Stage: 'qa' },
+      templateDir: dir,
+    });
   });
 
   it('withParameterOverrides resolves again with more overrides, keeping the region and earlier ones', () => {
@@ -381,6 +472,7 @@ describe('loadTemplate: read, parse and resolve once', () => {
       variablesOf(again.template).EMPTY,
       variablesOf(again.template).REGION,
     ]).toEqual(['qa', 'now', 'ap-south-1']);
+    expect(resolutionContextOf(again.template)?.templateDir).toBe(dir);
     expect(same).toEqual([loaded, loaded]);
     expect(withParameterOverrides(handMade, { Empty: 'now' })).toBe(handMade);
   });
