@@ -1,4 +1,4 @@
-import { httpRouteAuthOf, readHttpApiAuth } from '../../src/authorizers/http-config';
+import { httpRouteAuthOf, readHttpApiAuth, type HttpApiAuth } from '../../src/authorizers/http-config';
 import { parseTemplate } from '../../src/template/template';
 
 // Source: SAM's HttpApiAuth, LambdaAuthorizer and OAuth2Authorizer (docs.aws.amazon.com/serverless-application-model/
@@ -45,7 +45,11 @@ Resources:
 `);
 
 describe('readHttpApiAuth', () => {
-  const auth = readHttpApiAuth(template, 'HttpApi', {});
+  // Read in each test (not when the suite loads), so mutation testing sees which test reads what.
+  let auth: HttpApiAuth;
+  beforeEach(() => {
+    auth = readHttpApiAuth(template, 'HttpApi', {});
+  });
 
   it('reads a Lambda authorizer: payload version, simple responses, identity sources in order, ReauthorizeEvery', () => {
     expect(auth.authorizers.RequestAuthorizerV2).toEqual({
@@ -173,7 +177,11 @@ Resources:
 });
 
 describe('httpRouteAuthOf', () => {
-  const auth = readHttpApiAuth(template, 'HttpApi', {});
+  // Read in each test (not when the suite loads), so mutation testing sees which test reads what.
+  let auth: HttpApiAuth;
+  beforeEach(() => {
+    auth = readHttpApiAuth(template, 'HttpApi', {});
+  });
 
   it("uses the route's own Authorizer and AuthorizationScopes, else the DefaultAuthorizer", () => {
     expect(httpRouteAuthOf(auth, undefined, 'Fn event E')).toEqual({

@@ -54,7 +54,11 @@ Resources:
 `);
 
 describe('readRestApiAuth', () => {
-  const auth = readRestApiAuth(template, 'Api', {});
+  // Read in each test (not when the suite loads), so mutation testing sees which test reads what.
+  let auth: RestApiAuth;
+  beforeEach(() => {
+    auth = readRestApiAuth(template, 'Api', {});
+  });
 
   it('reads a TOKEN authorizer with SAM defaults: the Authorization header, 300 s, no validation', () => {
     expect(auth.authorizers.Token).toEqual({
@@ -182,7 +186,10 @@ Resources:
 });
 
 describe('routeAuthOf', () => {
-  const apiAuth: RestApiAuth = readRestApiAuth(template, 'Api', {});
+  let apiAuth: RestApiAuth;
+  beforeEach(() => {
+    apiAuth = readRestApiAuth(template, 'Api', {});
+  });
   const where = { eventId: 'Get', method: 'get', path: '/x' };
 
   it('uses the DefaultAuthorizer and the API ApiKeyRequired when the route says nothing', () => {
@@ -256,8 +263,8 @@ describe('functionIdOfArn', () => {
 });
 
 describe('describeRouteAuth', () => {
-  const auth = readRestApiAuth(template, 'Api', {});
   it('names the authorizer, AWS_IAM and the API key, or nothing', () => {
+    const auth = readRestApiAuth(template, 'Api', {});
     expect(describeRouteAuth({ authorizer: auth.authorizers.Token!, apiKeyRequired: true, scopes: [] })).toBe(
       ' (authorizer Token, API key)',
     );
