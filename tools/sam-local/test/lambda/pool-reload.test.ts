@@ -6,27 +6,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FunctionPool } from '../../src/lambda/pool';
-import type { FunctionSpec } from '../../src/template/functions';
+import { directoryFunction } from '../helpers/function-spec';
 
 const dir = mkdtempSync(join(tmpdir(), 'sam-local-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, 'app.js'), 'exports.handler = async () => ({ pid: process.pid });');
 
-const FN: FunctionSpec = {
-  logicalId: 'ReloadedFunction',
-  codeDir: dir,
-  handler: 'app.handler',
-  runtime: 'nodejs24.x',
-  timeoutSeconds: 30,
-  memorySize: 256,
-  code: { kind: 'directory' },
-  buildMethod: undefined,
-  buildProperties: {},
-  layers: [],
-  remoteLayers: [],
-  environment: {},
-  properties: {},
-};
+const FN = directoryFunction({ logicalId: 'ReloadedFunction', codeDir: dir, handler: 'app.handler' });
 
 /** This process's children that are live Lambda environments (runtime-worker.cjs), by pid. */
 function workerPids(): number[] {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FunctionRuntime } from '../../src/lambda/runtime';
-import type { FunctionSpec } from '../../src/template/functions';
+import { directoryFunction } from '../helpers/function-spec';
 
 const dir = mkdtempSync(join(tmpdir(), 'sam-local-runtime-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,21 +19,7 @@ writeFileSync(
   };`,
 );
 
-const CHATTY: FunctionSpec = {
-  logicalId: 'ChattyFunction',
-  codeDir: dir,
-  handler: 'chatty.handler',
-  runtime: 'nodejs24.x',
-  timeoutSeconds: 30,
-  memorySize: 256,
-  code: { kind: 'directory' },
-  buildMethod: undefined,
-  buildProperties: {},
-  layers: [],
-  remoteLayers: [],
-  environment: {},
-  properties: {},
-};
+const CHATTY = directoryFunction({ logicalId: 'ChattyFunction', codeDir: dir, handler: 'chatty.handler' });
 
 describe('a function environment', () => {
   // Lambda keeps every line an invocation logged; `sam-local invoke` exits as soon as close() resolves.
