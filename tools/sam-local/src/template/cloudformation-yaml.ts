@@ -65,18 +65,18 @@ export interface RepeatedKey {
  */
 export function parseCloudFormationYaml(source: string, onRepeatedKey?: (repeated: RepeatedKey) => void): unknown {
   const customTags = cloudFormationTags();
-  const document = parseDocument(source, { customTags, uniqueKeys: false, merge: true });
-  const [error] = document.errors;
-  if (error) throw error;
-  if (onRepeatedKey) {
-    // The strict reading finds the repeats; the lenient one above is the value.
-    for (const strict of parseDocument(source, { customTags, uniqueKeys: true, merge: true }).errors) {
-      if (strict.code !== 'DUPLICATE_KEY') continue;
-      const key = /^Map keys must be unique/.test(strict.message) ? repeatedKeyName(source, strict.pos[0]) : '';
-      onRepeatedKey({ line: strict.linePos?.[0].line ?? 0, key });
-    }
+  // Read strictly first: a template without repeated keys (nearly all) is parsed once.
+  const strict = parseDocument(source, { customTags, uniqueKeys: true, merge: true });
+  const repeats = strict.errors.filter((error) => error.code === 'DUPLICATE_KEY');
+  const [other] = strict.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+  if (other) throw other;
+  if (repeats.length === 0) return strict.toJS();
+  for (const repeat of repeats) {
+    const key = /^Map keys must be unique/.test(repeat.message) ? repeatedKeyName(source, repeat.pos[0]) : '';
+    onRepeatedKey?.({ line: repeat.linePos?.[0].line ?? 0, key });
   }
-  return document.toJS();
+  // The lenient reading is the value: each repeated key keeps its last value.
+  return parseDocument(source, { customTags, uniqueKeys: false, merge: true }).toJS();
 }
 
 // The key at an error's offset, as written (up to its colon).
