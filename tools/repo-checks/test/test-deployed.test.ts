@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { calls, fakeCliPath, type FakeCli } from './helpers/fake-cli';
+import { calls, fakeCliPath, removeFakeClis, type FakeCli } from './helpers/fake-cli';
 import { startFaultyProxy, type Fault } from './helpers/faulty-proxy';
 import { startProjectApi, type RunningApi } from '../../../tests/helpers/local-api';
 import { closedLoopbackUrl } from '../../../tests/helpers/loopback-server';
@@ -57,7 +57,10 @@ beforeAll(async () => {
   local = await startProjectApi();
   helloUrl = `${local.api.url}/dev/hello`;
 });
-afterAll(() => local.stop());
+afterAll(() => {
+  removeFakeClis();
+  return local.stop();
+});
 
 describe('npm run test:deployed', () => {
   it('passes every check against the real function served by the local API', async () => {

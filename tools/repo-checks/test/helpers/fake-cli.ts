@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -10,12 +10,16 @@ export interface FakeCli {
   log?: string;
 }
 
+// The folders made so far, removed by removeFakeClis (each suite's afterAll): they are not left in the temp folder.
+const made: string[] = [];
+
 /**
  * A PATH holding only Node and the given stand-in commands (e.g. `sam`, `aws`): each appends its arguments as one
  * JSON line to its log, prints what it was given and exits with its code.
  */
 export function fakeCliPath(clis: Record<string, FakeCli>): string {
   const dir = mkdtempSync(join(tmpdir(), 'fake-cli-'));
+  made.push(dir);
   for (const [name, cli] of Object.entries(clis)) {
     cli.log = join(dir, `${name}.log`);
     const script = join(dir, name);
@@ -40,4 +44,9 @@ export function calls(cli: FakeCli): string[][] {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as string[]);
+}
+
+/** Removes every stand-in folder fakeCliPath made. */
+export function removeFakeClis(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
