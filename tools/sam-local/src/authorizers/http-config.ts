@@ -9,10 +9,12 @@
  */
 import { withGlobal } from '../template/globals';
 import { resolveLocalValue } from '../template/parameters';
-import { shortForm } from '../template/resolve-template';
 import type { Template } from '../template/template';
 import { functionIdOfArn } from './function-arn';
-import { parseHttpIdentitySource, type IdentitySource } from './identity-sources';
+import type { IdentitySource } from './identity-sources';
+import { readJwtAuthorizer, type JwtHttpAuthorizer } from './http-jwt-config';
+
+export type { JwtHttpAuthorizer };
 
 export interface LambdaHttpAuthorizer {
   type: 'lambda';
@@ -24,20 +26,6 @@ export interface LambdaHttpAuthorizer {
   identitySources: IdentitySource[];
   /** ReauthorizeEvery; 0 (caching off) when not set: SAM then writes no authorizerResultTtlInSeconds. */
   ttlSeconds: number;
-}
-
-export interface JwtHttpAuthorizer {
-  type: 'jwt';
-  name: string;
-  /** Undefined when only the deployed stack knows it (e.g. !GetAtt Stack.Outputs.Issuer): see `unresolved`. */
-  issuer: string | undefined;
-  /** Undefined when one of them only the deployed stack knows. */
-  audiences: string[] | undefined;
-  identitySource: IdentitySource;
-  /** What of JwtConfiguration cannot be known locally, as written (`issuer !GetAtt AuthStack.Outputs.Issuer`). */
-  unresolved?: string[];
-  /** The authorizer's own AuthorizationScopes: the scopes of a route that names none. */
-  scopes?: string[];
 }
 
 export type HttpAuthorizer = LambdaHttpAuthorizer | JwtHttpAuthorizer;
@@ -87,40 +75,14 @@ function readAuthorizer(
     const jwt = props.JwtConfiguration as Props;
     // SAM accepts the keys in either case (http_api_generator lower-cases them).
     const lower = Object.fromEntries(Object.entries(jwt).map(([key, value]) => [key.toLowerCase(), value]));
-    // A value only the deployed stack knows (a nested stack's output, an import) does not stop the API: it is
-    // named at start-up, and the token's issuer or audience is then not checked unless --jwt-issuer or
-    // --jwt-audience gives it (http-authorize.ts).
-    if (lower.issuer === undefined) {
-      throw new Error(`HTTP API ${apiId}: JWT authorizer ${name}: its JwtConfiguration has no issuer`);
-    }
-    const unresolved: string[] = [];
-    const issuer = resolve(lower.issuer);
-    if (!issuer) unresolved.push(`issuer ${shortForm(lower.issuer)}`);
-    const audience = lower.audience;
-    const written = Array.isArray(audience) ? (audience as unknown[]) : audience === undefined ? [] : [audience];
-    const resolvedAudiences = written.map(resolve);
-    const unknownAudiences = written.filter((_, index) => resolvedAudiences[index] === undefined);
-    if (unknownAudiences.length > 0) unresolved.push(`audience ${unknownAudiences.map(shortForm).join(', ')}`);
-    const audiences =
-      unknownAudiences.length > 0
-        ? undefined
-        : resolvedAudiences.filter((value): value is string => value !== undefined);
-    const sourceText = resolve(props.IdentitySource) ?? '$request.header.Authorization';
-    const identitySource = parseHttpIdentitySource(sourceText);
-    if (!identitySource)
-      throw new Error(
-        `HTTP API ${apiId}: JWT authorizer ${name}: IdentitySource ${sourceText} is not an identity source`,
-      );
     const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as unknown[]).map(textOf) : [];
-    return {
-      type: 'jwt',
+    return readJwtAuthorizer(
+      template,
+      `HTTP API ${apiId}: JWT authorizer ${name}`,
       name,
-      issuer,
-      audiences,
-      identitySource,
-      ...(unresolved.length > 0 ? { unresolved } : {}),
-      ...(scopes.length > 0 ? { scopes } : {}),
-    };
+      { issuer: lower.issuer, audience: lower.audience, identitySource: props.IdentitySource, scopes },
+      parameters,
+    );
   }
   if (props.FunctionArn === undefined) {
     throw new Error(`HTTP API ${apiId}: authorizer ${name} has neither FunctionArn nor JwtConfiguration`);

@@ -1,8 +1,9 @@
 // The template's HTTP APIs (API Gateway v2) as plain data: each API's stage, stage variables and CORS settings.
 // Sources: SAM's AWS::Serverless::HttpApi and its implicit ServerlessHttpApi (aws-sam-translator 1.110.0 output:
 // `StageName` absent → the `$default` stage, the implicit API always on `$default`; Globals.HttpApi merged in), and
-// CloudFormation's quick-create AWS::ApiGatewayV2::Api (Target, RouteKey: its `$default` stage is auto-deployed,
-// docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop.html, "Create an HTTP API").
+// CloudFormation's AWS::ApiGatewayV2::Api: quick create (Target, RouteKey: its `$default` stage is auto-deployed,
+// docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop.html, "Create an HTTP API"), or served on
+// its AWS::ApiGatewayV2::Stage (StageName, StageVariables).
 import { createHash } from 'node:crypto';
 import { withGlobal } from '../template/globals';
 import { resolveLocalValue } from '../template/parameters';
@@ -29,16 +30,44 @@ export function readHttpApi(template: Template, logicalId: string, parameters: R
   if (logicalId !== IMPLICIT_HTTP_API && !resource) {
     throw new Error(`HTTP API ${logicalId}: the template has no resource of that name`);
   }
-  const quickCreate = resource?.Type === 'AWS::ApiGatewayV2::Api';
-  const property = (name: string): unknown =>
-    quickCreate ? resource.Properties?.[name] : withGlobal(globalsOf(template)[name], resource?.Properties?.[name]);
+  const id = createHash('sha256').update(logicalId).digest('hex').slice(0, 10);
+  if (resource?.Type === 'AWS::ApiGatewayV2::Api') {
+    const props = resource.Properties ?? {};
+    // Quick create deploys the `$default` stage itself; otherwise the API is served on its Stage resource.
+    const stage = props.Target === undefined ? cfnStageOf(template, logicalId) : undefined;
+    return {
+      logicalId,
+      id,
+      stage: stage === undefined ? DEFAULT_STAGE : stageOf(template, logicalId, stage.StageName, parameters),
+      stageVariables: stageVariablesOf(template, stage?.StageVariables, parameters),
+      cors: readCors(`HTTP API ${logicalId}`, template, props.CorsConfiguration, parameters),
+    };
+  }
+  const property = (name: string): unknown => withGlobal(globalsOf(template)[name], resource?.Properties?.[name]);
   return {
     logicalId,
-    id: createHash('sha256').update(logicalId).digest('hex').slice(0, 10),
-    stage: quickCreate ? DEFAULT_STAGE : stageOf(template, logicalId, property('StageName'), parameters),
-    stageVariables: quickCreate ? null : stageVariablesOf(template, property('StageVariables'), parameters),
+    id,
+    stage: stageOf(template, logicalId, property('StageName'), parameters),
+    stageVariables: stageVariablesOf(template, property('StageVariables'), parameters),
     cors: readCors(`HTTP API ${logicalId}`, template, property('CorsConfiguration'), parameters),
   };
+}
+
+/** The AWS::ApiGatewayV2::Stage resources' properties of one AWS::ApiGatewayV2::Api. */
+export function cfnStagesOf(template: Template, apiId: string): Array<Record<string, unknown>> {
+  return Object.values(template.Resources).flatMap((resource) =>
+    resource.Type === 'AWS::ApiGatewayV2::Stage' && resource.Properties?.ApiId === apiId ? [resource.Properties] : [],
+  );
+}
+
+/**
+ * The stage an AWS::ApiGatewayV2::Api is served on: its `$default` stage if it has one, else its first. Its
+ * StageVariables are the event's stageVariables (SAM CLI reads `Variables`, the REST stage's property name, instead:
+ * cfn_api_provider.py _extract_cfn_gateway_v2_stage).
+ */
+export function cfnStageOf(template: Template, apiId: string): Record<string, unknown> | undefined {
+  const stages = cfnStagesOf(template, apiId);
+  return stages.find((stage) => stage.StageName === DEFAULT_STAGE) ?? stages[0];
 }
 
 function globalsOf(template: Template): Record<string, unknown> {

@@ -5,8 +5,10 @@
 // matches; with no `$default` route the answer is 404 Not Found.
 import type { LoadedTemplate, Template } from '../template/template';
 import { resolveLocalValue } from '../template/parameters';
+import { cfnHttpAuthorizers } from '../authorizers/http-cfn-authorizers';
 import { httpRouteAuthOf, readHttpApiAuth, type HttpApiAuth, type HttpRouteAuth } from '../authorizers/http-config';
 import { DEFAULT_STAGE, httpApiIdOf, readHttpApi, type HttpApi } from './apis';
+import { cfnHttpRoutes } from './cfn-routes';
 import { httpOpenApiRoutes } from './openapi-routes';
 
 type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
@@ -41,7 +43,10 @@ export interface HttpRouteMatch {
 export const MAX_INTEGRATION_TIMEOUT_MS = 30_000;
 const DEFAULT_ROUTE = '$default';
 
-/** Every HTTP API route of the template: HttpApi events of SAM functions, and quick-create AWS::ApiGatewayV2::Apis. */
+/**
+ * Every HTTP API route of the template: HttpApi events of SAM functions, quick-create AWS::ApiGatewayV2::Apis,
+ * AWS::ApiGatewayV2::Route resources (cfn-routes.ts) and the methods of OpenAPI documents (openapi-routes.ts).
+ */
 export function httpRoutesFromTemplate(
   { template }: LoadedTemplate,
   parameters: Record<string, string> = {},
@@ -55,7 +60,13 @@ export function httpRoutesFromTemplate(
   const auths = new Map<string, HttpApiAuth>();
   const authOf = (logicalId: string): HttpApiAuth => {
     let auth = auths.get(logicalId);
-    if (!auth) auths.set(logicalId, (auth = readHttpApiAuth(template, logicalId, parameters)));
+    if (!auth) {
+      const cfn = template.Resources[logicalId]?.Type === 'AWS::ApiGatewayV2::Api';
+      auth = cfn
+        ? { authorizers: cfnHttpAuthorizers(template, logicalId, parameters) }
+        : readHttpApiAuth(template, logicalId, parameters);
+      auths.set(logicalId, auth);
+    }
     return auth;
   };
   const routes: HttpRoute[] = [];
@@ -100,6 +111,19 @@ export function httpRoutesFromTemplate(
       timeoutMs: MAX_INTEGRATION_TIMEOUT_MS,
       // A quick-create API has no authorizer.
       auth: { authorizer: null, scopes: [] },
+    });
+  }
+  for (const declared of cfnHttpRoutes(template, parameters, authOf)) {
+    const where = `HTTP API ${declared.apiId} route ${declared.routeId}`;
+    const [method, path] =
+      declared.routeKey === DEFAULT_ROUTE ? [undefined, undefined] : splitRouteKey(declared.apiId, declared.routeKey);
+    routes.push({
+      functionId: declared.functionId,
+      api: apiOf(declared.apiId),
+      auth: declared.auth,
+      ...routeShape(where, method, path),
+      payloadVersion: payloadVersionOf(where, declared.payloadVersion),
+      timeoutMs: timeoutOf(where, declared.timeoutInMillis),
     });
   }
   // SAM adds HttpApi events to the API's OpenAPI document beside what it has; an event's route is served where both

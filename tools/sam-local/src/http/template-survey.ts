@@ -2,6 +2,7 @@
 // with parts that are not served, is named rather than silently dropped.
 import { cfnRestNotes } from '../api-gateway/cfn-routes';
 import { openApiAuthProblems, openApiNotes } from '../api-gateway/openapi-routes';
+import { cfnHttpNotes } from '../http-api/cfn-routes';
 import { httpOpenApiNotes } from '../http-api/openapi-routes';
 import { restApiReader, routesFromTemplate, type Route } from '../api-gateway/routes';
 import type { LoadedTemplate } from '../template/template';
@@ -26,12 +27,15 @@ export function unservedParts(loaded: LoadedTemplate): string[] {
     }
     if (resource.Type === 'AWS::ApiGatewayV2::Api') {
       if (props.ProtocolType === 'WEBSOCKET') notes.push(`${id}: WebSocket APIs are not served`);
-      else if (props.Target === undefined) {
-        notes.push(`HTTP API ${id}: only quick create (Target) is served; its Route and Integration resources are not`);
-      }
     }
   }
-  return [...notes, ...cfnRestNotes(template, {}), ...openApiParts(loaded), ...httpOpenApiNotes(template, {})];
+  return [
+    ...notes,
+    ...cfnRestNotes(template, {}),
+    ...cfnHttpNotes(template, {}),
+    ...openApiParts(loaded),
+    ...httpOpenApiNotes(template, {}),
+  ];
 }
 
 // The OpenAPI methods of REST APIs that are not served as written (openapi-routes.ts).
@@ -75,7 +79,8 @@ export function nothingToServe(loaded: LoadedTemplate): string {
   ];
   return (
     `${loaded.path} has nothing start-api can serve: no Api or HttpApi events, no quick-create ` +
-    'AWS::ApiGatewayV2::Api, no AWS::ApiGateway::Method or OpenAPI method with a Lambda proxy integration ' +
+    'AWS::ApiGatewayV2::Api, no AWS::ApiGateway::Method, AWS::ApiGatewayV2::Route or OpenAPI method with a Lambda ' +
+    'proxy integration ' +
     `and no FunctionUrlConfig. It has: ${found.join('; ')}. ` +
     'Other event sources are not served over HTTP: run their functions with `sam-local invoke` or `sam-local start-lambda`.'
   );

@@ -67,7 +67,7 @@ Resources:
 
   it('a template with nothing to serve: what it has and what start-api does not serve', async () => {
     await expect(startTestApi({ templatePath: fixture('nothing-to-serve') })).rejects.toThrow(
-      /has nothing start-api can serve: no Api or HttpApi events, no quick-create AWS::ApiGatewayV2::Api, no AWS::ApiGateway::Method or OpenAPI method with a Lambda proxy integration and no FunctionUrlConfig\. It has: 2 functions; SQS events \(QueueConsumer\); Schedule events \(NightlyJob\); Socket: WebSocket APIs are not served\./,
+      /has nothing start-api can serve: no Api or HttpApi events, no quick-create AWS::ApiGatewayV2::Api, no AWS::ApiGateway::Method, AWS::ApiGatewayV2::Route or OpenAPI method with a Lambda proxy integration and no FunctionUrlConfig\. It has: 2 functions; SQS events \(QueueConsumer\); Schedule events \(NightlyJob\); Socket: WebSocket APIs are not served\./,
     );
   });
 });
