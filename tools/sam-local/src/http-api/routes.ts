@@ -7,6 +7,7 @@ import type { LoadedTemplate, Template } from '../template/template';
 import { resolveLocalValue } from '../template/parameters';
 import { cfnHttpAuthorizers } from '../authorizers/http-cfn-authorizers';
 import { httpRouteAuthOf, readHttpApiAuth, type HttpApiAuth, type HttpRouteAuth } from '../authorizers/http-config';
+import { openApiHttpAuthorizers } from '../authorizers/http-openapi-authorizers';
 import { DEFAULT_STAGE, httpApiIdOf, readHttpApi, type HttpApi } from './apis';
 import { cfnHttpRoutes } from './cfn-routes';
 import { httpOpenApiRoutes } from './openapi-routes';
@@ -61,10 +62,14 @@ export function httpRoutesFromTemplate(
   const authOf = (logicalId: string): HttpApiAuth => {
     let auth = auths.get(logicalId);
     if (!auth) {
+      // The OpenAPI document's securitySchemes, then what the resource itself declares (SAM writes its Auth into the
+      // document over schemes of the same name).
+      const { authorizers: documented } = openApiHttpAuthorizers(template, logicalId, parameters);
       const cfn = template.Resources[logicalId]?.Type === 'AWS::ApiGatewayV2::Api';
-      auth = cfn
+      const declared = cfn
         ? { authorizers: cfnHttpAuthorizers(template, logicalId, parameters) }
         : readHttpApiAuth(template, logicalId, parameters);
+      auth = { ...declared, authorizers: { ...documented, ...declared.authorizers } };
       auths.set(logicalId, auth);
     }
     return auth;

@@ -2,6 +2,7 @@
 // (aws/aws-sam-cli samcli/commands/local/lib/swagger/parser.py get_routes, event type HTTP), with the authorizer a
 // method's `security` names really invoked. Fixture: test/fixtures/openapi-http-api.
 import { join } from 'node:path';
+import { tokenIssuer, type TokenIssuer } from '../helpers/jwt-tokens';
 import { httpRequest, startTestApi, type HttpResult, type RunningApi } from '../helpers/local-api';
 import { TOOLKIT_DIR } from '../helpers/paths';
 
@@ -9,8 +10,10 @@ const TEMPLATE = join(TOOLKIT_DIR, 'test', 'fixtures', 'openapi-http-api', 'temp
 const PARSER = 'aws/aws-sam-cli samcli/commands/local/lib/swagger/parser.py';
 
 let running: RunningApi;
+let issuer: TokenIssuer;
 beforeAll(async () => {
-  running = await startTestApi({ templatePath: TEMPLATE });
+  issuer = await tokenIssuer();
+  running = await startTestApi({ templatePath: TEMPLATE, jwks: issuer.jwks });
 });
 afterAll(() => running.stop());
 
@@ -22,7 +25,7 @@ type EventV2 = {
   version: string;
   routeKey: string;
   pathParameters?: Record<string, string>;
-  requestContext: { authorizer?: { lambda?: Record<string, unknown> } };
+  requestContext: { authorizer?: { lambda?: Record<string, unknown>; jwt?: { scopes?: string[] } } };
 };
 
 describe('an AWS::Serverless::HttpApi DefinitionBody', () => {
@@ -53,5 +56,44 @@ describe('an AWS::Serverless::HttpApi DefinitionBody', () => {
       'HTTP API AppApi: GET /backend of its OpenAPI document has an http_proxy integration, which is not emulated: not served',
     );
     expect((await request('/backend')).json()).toMatchObject({ routeKey: '$default' });
+  });
+});
+
+describe("authorizers of an HTTP API's OpenAPI securitySchemes (x-amazon-apigateway-authorizer)", () => {
+  it(`a request authorizer only the document declares runs for the methods whose security names it (source: ${PARSER} get_authorizers)`, async () => {
+    const allowed = await request('/documented', [
+      ['x-doc', 'present'],
+      ['Authorization', 'allow'],
+    ]);
+    expect(allowed.status).toBe(200);
+    expect((allowed.json() as EventV2).requestContext.authorizer?.lambda).toEqual({ tenant: 'acme' });
+    // Its identity source missing: 401 without running the function.
+    const missing = await request('/documented', [['Authorization', 'allow']]);
+    expect([missing.status, missing.text]).toEqual([401, '{"message":"Unauthorized"}']);
+  });
+
+  it('a method whose authorizer cannot run is named and not served; the others are', async () => {
+    expect(running.api.notes).toContainEqual(
+      "HTTP API AppApi: GET /broken of its OpenAPI document cannot be authorized locally: Authorizer BrokenAuth: AuthorizerPayloadFormatVersion must be '1.0' or '2.0' (required for Lambda authorizers): not served",
+    );
+    expect((await request('/broken')).json()).toMatchObject({ routeKey: '$default' });
+  });
+});
+
+describe('an AWS::ApiGatewayV2::Api Body', () => {
+  it('serves its aws_proxy methods on its Stage, behind the jwt authorizer its securitySchemes declare', async () => {
+    const claims = { iss: 'https://issuer.example.com', aud: 'reports-client' };
+    const granted = await request('/reports/reports/7', [
+      ['Authorization', `Bearer ${await issuer.sign({ ...claims, scope: 'reports/read' })}`],
+    ]);
+    expect(granted.status).toBe(200);
+    const event = granted.json() as EventV2;
+    expect([event.routeKey, event.pathParameters]).toEqual(['GET /reports/{id}', { id: '7' }]);
+    expect(event.requestContext.authorizer?.jwt?.scopes).toEqual(['reports/read']);
+    const ungranted = await request('/reports/reports/7', [
+      ['Authorization', `Bearer ${await issuer.sign({ ...claims, scope: 'profile' })}`],
+    ]);
+    expect(ungranted.status).toBe(403);
+    expect((await request('/reports/reports/7')).status).toBe(401);
   });
 });
