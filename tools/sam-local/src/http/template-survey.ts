@@ -15,21 +15,12 @@ export function unservedParts(loaded: LoadedTemplate): string[] {
   const notes: string[] = [];
   for (const [id, resource] of Object.entries(template.Resources)) {
     const props = resource.Properties ?? {};
-    if (resource.Type === 'AWS::Serverless::HttpApi' && props.DefinitionUri !== undefined) {
-      notes.push(
-        `HTTP API ${id}: the routes of its DefinitionUri (an OpenAPI file) are not served, only HttpApi events`,
-      );
-    }
-    if (resource.Type === 'AWS::Serverless::Api' && props.DefinitionUri !== undefined) {
-      notes.push(
-        `REST API ${id}: the routes of its DefinitionUri (an OpenAPI file) are not served, only its Api events`,
-      );
-    }
     if (resource.Type === 'AWS::ApiGatewayV2::Api') {
       if (props.ProtocolType === 'WEBSOCKET') notes.push(`${id}: WebSocket APIs are not served`);
     }
   }
   return [
+    ...(loaded.documentNotes ?? []),
     ...notes,
     ...cfnRestNotes(template, {}),
     ...cfnHttpNotes(template, {}),

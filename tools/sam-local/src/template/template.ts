@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseCloudFormationYaml, type RepeatedKey } from './cloudformation-yaml';
+import { readDefinitionFiles } from './definition-files';
 import { resolutionContextOf, resolveTemplate, type ResolutionNote } from './resolve-template';
 import { DEFAULT_REGION } from './symbols';
 import type { Template } from './types';
@@ -29,6 +30,8 @@ export interface LoadedTemplate {
   raw?: Template;
   /** How the file was read: one line per key written twice in one mapping. */
   readNotes?: string[];
+  /** APIs' DefinitionUri files that could not be read (definition-files.ts): start-api's lines. */
+  documentNotes?: string[];
 }
 
 export interface LoadOptions {
@@ -63,7 +66,17 @@ export function loadTemplate(path: string, options: LoadOptions = {}): LoadedTem
   const dir = dirname(absolute);
   const parameterOverrides = options.parameterOverrides ?? {};
   const { template, notes } = resolveTemplate(raw, { region, parameterOverrides, templateDir: dir });
-  return { path: absolute, dir, template, region, notes, raw, ...(readNotes.length > 0 ? { readNotes } : {}) };
+  const documentNotes = readDefinitionFiles(template, dir);
+  return {
+    path: absolute,
+    dir,
+    template,
+    region,
+    notes,
+    raw,
+    ...(readNotes.length > 0 ? { readNotes } : {}),
+    ...(documentNotes.length > 0 ? { documentNotes } : {}),
+  };
 }
 
 /**
@@ -78,5 +91,8 @@ export function withParameterOverrides(
   const previous = resolutionContextOf(loaded.template);
   const region = loaded.region ?? DEFAULT_REGION;
   const parameterOverrides = { ...previous?.parameterOverrides, ...overrides };
-  return { ...loaded, region, ...resolveTemplate(loaded.raw, { region, parameterOverrides, templateDir: loaded.dir }) };
+  const resolved = resolveTemplate(loaded.raw, { region, parameterOverrides, templateDir: loaded.dir });
+  // The files' lines were said when the template was loaded.
+  readDefinitionFiles(resolved.template, loaded.dir);
+  return { ...loaded, region, ...resolved };
 }
