@@ -1,3 +1,4 @@
+import { isFunctionResource } from '../template/function-types';
 import { resolveLocalValue } from '../template/parameters';
 import type { Template } from '../template/template';
 
@@ -11,7 +12,7 @@ export function functionIdOfArn(
   value: unknown,
   parameters: Record<string, string>,
 ): string | undefined {
-  const isFunction = (id: string): boolean => template.Resources[id]?.Type === 'AWS::Serverless::Function';
+  const isFunction = (id: string): boolean => isFunctionResource(template.Resources[id]);
   if (typeof value === 'object' && value !== null) {
     const getAtt = (value as Record<string, unknown>)['Fn::GetAtt'];
     if (getAtt !== undefined) {

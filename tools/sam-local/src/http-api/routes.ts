@@ -4,6 +4,7 @@
 // literal before a {parameter} before a {greedy+}), then an exact method before ANY; `$default` catches what no route
 // matches; with no `$default` route the answer is 404 Not Found.
 import type { LoadedTemplate, Template } from '../template/template';
+import { isFunctionResource } from '../template/function-types';
 import { resolveLocalValue } from '../template/parameters';
 import { cfnHttpAuthorizers } from '../authorizers/http-cfn-authorizers';
 import { httpRouteAuthOf, readHttpApiAuth, type HttpApiAuth, type HttpRouteAuth } from '../authorizers/http-config';
@@ -202,7 +203,7 @@ function timeoutOf(where: string, value: string | undefined): number {
 /** The function a quick-create Target names: `!GetAtt Fn.Arn`, `!Ref Fn`, or a `!Sub` naming `${Fn.Arn}` or `${Fn}`. */
 export function functionOfTarget(template: Template, target: unknown): string | undefined {
   const isFunction = (id: string | undefined): id is string =>
-    id !== undefined && template.Resources[id]?.Type === 'AWS::Serverless::Function';
+    id !== undefined && isFunctionResource(template.Resources[id]);
   // Resolved (resolve-template.ts), a Lambda ARN: alone, or in API Gateway's invocation URI. The function is named by
   // its FunctionName or, as sam local names it, its logical id (SAM CLI samcli/commands/local/lib/swagger/
   // integration_uri.py, LambdaUri: `.*:function:([^:]*)`).
@@ -210,7 +211,7 @@ export function functionOfTarget(template: Template, target: unknown): string | 
     const name = /:function:([^:/]+)/.exec(target)?.[1];
     if (name === undefined || isFunction(name)) return name;
     return Object.entries(template.Resources).find(
-      ([, resource]) => resource.Type === 'AWS::Serverless::Function' && resource.Properties?.FunctionName === name,
+      ([, resource]) => isFunctionResource(resource) && resource.Properties?.FunctionName === name,
     )?.[0];
   }
   if (typeof target !== 'object' || target === null) return undefined;

@@ -5,6 +5,7 @@ import { openApiAuthProblems, openApiNotes } from '../api-gateway/openapi-routes
 import { cfnHttpNotes } from '../http-api/cfn-routes';
 import { httpOpenApiNotes } from '../http-api/openapi-routes';
 import { restApiReader, routesFromTemplate, type Route } from '../api-gateway/routes';
+import { isFunctionResource } from '../template/function-types';
 import type { LoadedTemplate } from '../template/template';
 
 const SERVED_EVENTS = new Set(['Api', 'HttpApi']);
@@ -51,9 +52,7 @@ function openApiParts(loaded: LoadedTemplate): string[] {
 
 /** Why there is nothing to serve: what the template has instead. */
 export function nothingToServe(loaded: LoadedTemplate): string {
-  const functions = Object.entries(loaded.template.Resources).filter(
-    ([, resource]) => resource.Type === 'AWS::Serverless::Function',
-  );
+  const functions = Object.entries(loaded.template.Resources).filter(([, resource]) => isFunctionResource(resource));
   const otherEvents = new Map<string, string[]>();
   for (const [id, resource] of functions) {
     const events = (resource.Properties?.Events ?? {}) as Record<string, { Type?: string }>;

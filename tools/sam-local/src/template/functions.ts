@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isFunctionResource, LAMBDA_FUNCTION, SAM_FUNCTION } from './function-types';
 import { withGlobals } from './globals';
 import { layersOf, type FunctionLayer } from './layers';
 import { resolveLocalValue } from './parameters';
@@ -13,7 +14,10 @@ import type { LoadedTemplate } from './template';
  */
 export type FunctionCode = { kind: 'esbuild' } | { kind: 'directory' } | { kind: 'inline'; source: string };
 
-/** One AWS::Serverless::Function with Globals applied, as SAM would build and run it. */
+/**
+ * One function as SAM would build and run it: an AWS::Serverless::Function with Globals applied, or an
+ * AWS::Lambda::Function read into the same properties (lambdaFunctionProperties).
+ */
 export interface FunctionSpec {
   logicalId: string;
   /** Absolute path of CodeUri (the template's folder without one): SAM (with build_in_source) runs esbuild here. */
@@ -49,9 +53,9 @@ const SAM_DEFAULT_TIMEOUT_SECONDS = 3;
 const SAM_DEFAULT_MEMORY_MB = 128;
 
 /**
- * Every AWS::Serverless::Function of the template, split into those sam-local runs and those it skips (image
- * functions, non-Node runtimes, `BuildMethod: makefile`, code in S3), so one such function never stops the others.
- * `parameters` override parameter defaults, as `--parameter-overrides` does for sam local.
+ * Every function of the template (AWS::Serverless::Function, AWS::Lambda::Function), split into those sam-local runs
+ * and those it skips (image functions, non-Node runtimes, `BuildMethod: makefile`, code in S3), so one such function
+ * never stops the others. `parameters` override parameter defaults, as `--parameter-overrides` does for sam local.
  */
 export function readFunctions(loaded: LoadedTemplate, parameters: Record<string, string> = {}): TemplateFunctions {
   const { template } = loaded;
@@ -59,10 +63,19 @@ export function readFunctions(loaded: LoadedTemplate, parameters: Record<string,
   const functions: FunctionSpec[] = [];
   const skipped: SkippedFunction[] = [];
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
-    if (resource.Type !== 'AWS::Serverless::Function') continue;
-    // Globals.Function merged in by SAM's rule: Environment.Variables from Globals and the function add up.
-    const properties = withGlobals(globals, resource.Properties ?? {});
+    if (resource.Type !== SAM_FUNCTION && resource.Type !== LAMBDA_FUNCTION) continue;
     const metadata = resource.Metadata ?? {};
+    // Globals.Function merged in by SAM's rule: Environment.Variables from Globals and the function add up. Globals
+    // apply to SAM's own resources only.
+    const converted =
+      resource.Type === SAM_FUNCTION
+        ? { properties: withGlobals(globals, resource.Properties ?? {}) }
+        : lambdaFunctionProperties(resource.Properties ?? {}, metadata);
+    if ('skip' in converted) {
+      skipped.push({ logicalId, reason: converted.skip, properties: resource.Properties ?? {} });
+      continue;
+    }
+    const { properties } = converted;
     const read = readFunction(loaded, logicalId, properties, metadata, parameters);
     if ('reason' in read) skipped.push(read);
     else functions.push(read);
@@ -78,8 +91,31 @@ export function listFunctions(loaded: LoadedTemplate, parameters: Record<string,
 /** Every function's logical id, in the template's order, those sam-local skips included. */
 export function allFunctionIds(loaded: LoadedTemplate): string[] {
   return Object.entries(loaded.template.Resources)
-    .filter(([, resource]) => resource.Type === 'AWS::Serverless::Function')
+    .filter(([, resource]) => isFunctionResource(resource))
     .map(([logicalId]) => logicalId);
+}
+
+/**
+ * An AWS::Lambda::Function's properties under SAM's names, as sam local reads it (aws/aws-sam-cli
+ * samcli/lib/providers/sam_function_provider.py, _convert_lambda_function_resource): `Code` as a path (what `sam
+ * build` writes) is the CodeUri, `Code.ZipFile` the InlineCode; a CDK asset's folder (`Metadata` `aws:asset:path`,
+ * samcli/lib/samlib/resource_metadata_normalizer.py) is the CodeUri. Code in S3 cannot run offline: SAM CLI runs the
+ * template's folder instead; here the function is skipped, with that reason.
+ */
+function lambdaFunctionProperties(
+  properties: Record<string, unknown>,
+  metadata: Record<string, unknown>,
+): { properties: Record<string, unknown> } | { skip: string } {
+  const { Code: code, ...rest } = properties;
+  if (typeof code === 'string') return { properties: { ...rest, CodeUri: code } };
+  const asset = metadata['aws:asset:path'];
+  if (typeof asset === 'string') return { properties: { ...rest, CodeUri: asset } };
+  if (typeof code === 'object' && code !== null && 'ZipFile' in code) {
+    return { properties: { ...rest, InlineCode: code.ZipFile } };
+  }
+  // An image function is skipped for being one (readFunction).
+  if (rest.PackageType === 'Image') return { properties: rest };
+  return { skip: 'its Code is in S3; only local code can run offline' };
 }
 
 function readFunction(

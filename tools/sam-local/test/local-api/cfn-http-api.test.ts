@@ -73,10 +73,15 @@ describe('AWS::ApiGatewayV2::Route resources', () => {
     expect((await request('/dev/orders', [['Authorization', `Bearer ${stranger}`]])).status).toBe(401);
   });
 
-  it('serve an integration with PayloadFormatVersion 1.0 as the 1.0 event', async () => {
+  it('serve an integration with PayloadFormatVersion 1.0 as the 1.0 event, to an AWS::Lambda::Function', async () => {
     const response = await request('/dev/legacy', [], 'POST');
     expect(response.status).toBe(200);
-    expect(response.json()).toMatchObject({ version: '1.0', resource: '/legacy', httpMethod: 'POST' });
+    expect(response.json()).toMatchObject({
+      version: '1.0',
+      resource: '/legacy',
+      httpMethod: 'POST',
+      kind: 'cloudformation',
+    });
   });
 
   it('serve the $default route for what no other route matches', async () => {

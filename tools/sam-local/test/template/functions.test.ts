@@ -165,6 +165,51 @@ Resources:
 });
 
 // Lambda's reading of a Handler (aws-lambda-nodejs-runtime-interface-client src/UserFunction.js).
+describe('AWS::Lambda::Function', () => {
+  // As sam local reads it (aws/aws-sam-cli samcli/lib/providers/sam_function_provider.py,
+  // _convert_lambda_function_resource; CDK assets: samcli/lib/samlib/resource_metadata_normalizer.py).
+  const read = (): ReturnType<typeof readFunctions> =>
+    readFunctions({
+      path: 'template.yaml',
+      dir: '/project',
+      template: parseTemplate(`
+Globals:
+  Function: { Timeout: 30, Environment: { Variables: { FROM_GLOBALS: 'yes' } } }
+Resources:
+  Local:
+    Type: AWS::Lambda::Function
+    Properties: { Code: dist/, Handler: app.handler, Runtime: nodejs24.x, Environment: { Variables: { A: '1' } } }
+  Inline:
+    Type: AWS::Lambda::Function
+    Properties: { Code: { ZipFile: 'exports.handler = async () => 1;' }, Handler: index.handler, Runtime: nodejs22.x, MemorySize: 512 }
+  Asset:
+    Type: AWS::Lambda::Function
+    Metadata: { aws:cdk:path: Stack/Fn/Resource, aws:asset:path: asset.0123abcd, aws:asset:property: Code }
+    Properties: { Code: { S3Bucket: cdk-assets, S3Key: 0123abcd.zip }, Handler: index.handler, Runtime: nodejs24.x }
+  InS3:
+    Type: AWS::Lambda::Function
+    Properties: { Code: { S3Bucket: my-bucket, S3Key: fn.zip }, Handler: index.handler, Runtime: nodejs24.x }
+`),
+    });
+
+  it('runs Code as a path, Code.ZipFile as index.js, a CDK asset from its folder; with CloudFormation defaults, no Globals', () => {
+    const { functions } = read();
+    expect(
+      functions.map((fn) => [fn.logicalId, fn.code.kind, fn.codeDir, fn.timeoutSeconds, fn.memorySize, fn.environment]),
+    ).toEqual([
+      ['Local', 'directory', '/project/dist', 3, 128, { A: '1' }],
+      ['Inline', 'inline', '/project', 3, 512, {}],
+      ['Asset', 'directory', '/project/asset.0123abcd', 3, 128, {}],
+    ]);
+  });
+
+  it('skips one whose code is in S3, saying so', () => {
+    expect(read().skipped.map((fn) => [fn.logicalId, fn.reason])).toEqual([
+      ['InS3', 'its Code is in S3; only local code can run offline'],
+    ]);
+  });
+});
+
 describe('splitHandler', () => {
   it('takes folders before the last slash, the module up to the first dot, the export path after it', () => {
     expect(splitHandler('src/handlers/get-all-items.getAllItemsHandler')).toEqual({
