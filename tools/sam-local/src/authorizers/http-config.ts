@@ -146,3 +146,11 @@ function textOf(value: unknown): string {
     ? String(value)
     : JSON.stringify(value);
 }
+
+/** The start-up line's words for what protects an HTTP API route: ` authorizer Jwt, scopes orders/read`, or ''. */
+export function describeHttpRouteAuth(auth: HttpRouteAuth): string {
+  if (auth.authorizer === null) return '';
+  if (auth.authorizer === 'iam') return ', AWS_IAM';
+  const scopes = auth.scopes.length > 0 ? `, scopes ${auth.scopes.join(' ')}` : '';
+  return `, authorizer ${auth.authorizer.name}${scopes}`;
+}

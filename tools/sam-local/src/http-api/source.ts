@@ -7,6 +7,7 @@ import type { InvokeOutcome } from '../lambda/runtime';
 import { newExtendedRequestId } from '../api-gateway/request-event';
 import { toHttpResponse } from '../api-gateway/proxy-result';
 import type { Authorizer } from '../pipeline/authorize';
+import { describeHttpRouteAuth } from '../authorizers/http-config';
 import type { Claim, EventSource, Routing } from '../pipeline/event-source';
 import type { HttpResponse } from '../pipeline/http-response';
 import type { ReceivedRequest, RequestHead } from '../pipeline/request';
@@ -142,7 +143,8 @@ export function httpApiSource({ routes, functions, authorizer, log }: HttpApiSou
           r.path === undefined
             ? `${baseUrl}${stagePrefix(r.api)}/*  ($default route)`
             : `${baseUrl}${stagePrefix(r.api)}${r.path}`;
-        return `  ${r.method.padEnd(6)} ${where}  → ${r.functionId} (HTTP API ${r.api.logicalId}, payload ${r.payloadVersion})`;
+        const auth = describeHttpRouteAuth(r.auth);
+        return `  ${r.method.padEnd(6)} ${where}  → ${r.functionId} (HTTP API ${r.api.logicalId}, payload ${r.payloadVersion}${auth})`;
       }),
   };
 }

@@ -1,4 +1,9 @@
-import { httpRouteAuthOf, readHttpApiAuth, type HttpApiAuth } from '../../src/authorizers/http-config';
+import {
+  describeHttpRouteAuth,
+  httpRouteAuthOf,
+  readHttpApiAuth,
+  type HttpApiAuth,
+} from '../../src/authorizers/http-config';
 import { parseTemplate } from '../../src/template/template';
 
 // Source: SAM's HttpApiAuth, LambdaAuthorizer and OAuth2Authorizer (docs.aws.amazon.com/serverless-application-model/
@@ -239,5 +244,19 @@ Resources:
       audiences: undefined,
       unresolved: ['issuer !GetAtt AuthStack.Outputs.Issuer', 'audience !ImportValue ClientId'],
     });
+  });
+});
+
+describe('describeHttpRouteAuth', () => {
+  it('names the authorizer and the scopes a route asks for, AWS_IAM, or nothing', () => {
+    const auth = readHttpApiAuth(template, 'HttpApi', {});
+    expect(describeHttpRouteAuth({ authorizer: null, scopes: [] })).toBe('');
+    expect(describeHttpRouteAuth({ authorizer: 'iam', scopes: [] })).toBe(', AWS_IAM');
+    expect(describeHttpRouteAuth({ authorizer: auth.authorizers.RequestAuthorizerV2!, scopes: [] })).toBe(
+      ', authorizer RequestAuthorizerV2',
+    );
+    expect(describeHttpRouteAuth({ authorizer: auth.authorizers.Jwt!, scopes: ['a', 'b'] })).toBe(
+      ', authorizer Jwt, scopes a b',
+    );
   });
 });

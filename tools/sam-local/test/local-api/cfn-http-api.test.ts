@@ -94,6 +94,20 @@ describe('AWS::ApiGatewayV2::Route resources', () => {
     expect(response.headers['access-control-allow-origin']).toBe('https://example.com');
   });
 
+  it('print each route with what protects it', () => {
+    expect(running.api.routeLines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /GET +\S+\/dev\/items\/\{id\} +→ AppFunction \(HTTP API HttpApi, payload 2\.0, authorizer RequestAuthorizer\)$/,
+        ),
+        expect.stringMatching(
+          /GET +\S+\/dev\/orders +→ AppFunction \(HTTP API HttpApi, payload 2\.0, authorizer JwtAuthorizer, scopes orders\/read\)$/,
+        ),
+        expect.stringMatching(/POST +\S+\/dev\/legacy +→ LegacyFunction \(HTTP API HttpApi, payload 1\.0\)$/),
+      ]),
+    );
+  });
+
   it('name each route that is not served, and why', () => {
     expect(running.api.notes).toEqual(
       expect.arrayContaining([
