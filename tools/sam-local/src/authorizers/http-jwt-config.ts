@@ -5,7 +5,7 @@
  * http-api-jwt-authorizer.html); jwt.ts and http-authorize.ts check a token against this.
  */
 import { resolveLocalValue } from '../template/parameters';
-import { shortForm } from '../template/resolve-template';
+import { shortForm, standInOf } from '../template/resolve-template';
 import type { Template } from '../template/template';
 import { parseHttpIdentitySource, type IdentitySource } from './identity-sources';
 
@@ -46,15 +46,22 @@ export function readJwtAuthorizer(
   parameters: Record<string, string>,
 ): JwtHttpAuthorizer {
   const resolve = (value: unknown): string | undefined => resolveLocalValue(template, value, parameters);
+  // A value that resolves only to sam local's stand-in (`!Ref UserPoolClient` → "UserPoolClient") is not known either.
+  const known = (value: unknown): string | undefined => {
+    const text = resolve(value);
+    return text === undefined || standInOf(template, text) !== undefined ? undefined : text;
+  };
+  const writtenAs = (value: unknown): string =>
+    typeof value === 'string' ? (standInOf(template, value) ?? value) : shortForm(value);
   if (declared.issuer === undefined) throw new Error(`${where}: its JwtConfiguration has no issuer`);
   const unresolved: string[] = [];
-  const issuer = resolve(declared.issuer);
-  if (!issuer) unresolved.push(`issuer ${shortForm(declared.issuer)}`);
+  const issuer = known(declared.issuer);
+  if (!issuer) unresolved.push(`issuer ${writtenAs(declared.issuer)}`);
   const { audience } = declared;
   const written = Array.isArray(audience) ? (audience as unknown[]) : audience === undefined ? [] : [audience];
-  const resolvedAudiences = written.map(resolve);
+  const resolvedAudiences = written.map(known);
   const unknownAudiences = written.filter((_, index) => resolvedAudiences[index] === undefined);
-  if (unknownAudiences.length > 0) unresolved.push(`audience ${unknownAudiences.map(shortForm).join(', ')}`);
+  if (unknownAudiences.length > 0) unresolved.push(`audience ${unknownAudiences.map(writtenAs).join(', ')}`);
   const audiences =
     unknownAudiences.length > 0 ? undefined : resolvedAudiences.filter((value): value is string => value !== undefined);
   const sourceText = resolve(declared.identitySource) ?? '$request.header.Authorization';

@@ -50,14 +50,26 @@ const FOR_EACH_WHY =
   'Fn::ForEach (AWS::LanguageExtensions) is not expanded locally, as sam local does not without --language-extensions';
 
 const contexts = new WeakMap<Template, SymbolContext>();
+// Per resolved template: each text that holds a stand-in (a logical id, a made-up ARN), with the intrinsic written.
+const standInTexts = new WeakMap<Template, Map<string, string>>();
 
 /** The region and parameter overrides a template was resolved with, if it came from resolveTemplate. */
 export function resolutionContextOf(template: Template): SymbolContext | undefined {
   return contexts.get(template);
 }
 
+/**
+ * The intrinsic function as written (`!Ref UserPoolClient`) when a text of the resolved template is sam local's
+ * stand-in for what only the deployed stack knows, else undefined: a value that must not be compared with a real
+ * one (a JWT audience, an issuer URL built from a user pool's id).
+ */
+export function standInOf(template: Template, text: string): string | undefined {
+  return standInTexts.get(template)?.get(text);
+}
+
 export function resolveTemplate(raw: Template, context: SymbolContext): ResolvedTemplate {
   const notes: ResolutionNote[] = [];
+  const texts = new Map<string, string>();
   const standIns: string[] = [];
   const scope = templateScope(raw, context, (why) => standIns.push(why));
 
@@ -72,7 +84,10 @@ export function resolveTemplate(raw: Template, context: SymbolContext): Resolved
     if (name === undefined) return resolveMap(value, path);
     // An included snippet becomes part of the template: each of its properties is resolved on its own.
     if (name === 'Fn::Transform') return resolveNode(includedSnippet(value[name], scope), path);
-    return evaluate(value, scope);
+    const mark = standIns.length;
+    const result = evaluate(value, scope);
+    if (standIns.length > mark && typeof result === 'string') texts.set(result, shortForm(value));
+    return result;
   }
 
   function resolveMap(map: Record<string, unknown>, path: string[]): Record<string, unknown> {
@@ -110,6 +125,7 @@ export function resolveTemplate(raw: Template, context: SymbolContext): Resolved
   }
   const resolved = template as Template;
   contexts.set(resolved, context);
+  standInTexts.set(resolved, texts);
   return { template: resolved, notes };
 }
 

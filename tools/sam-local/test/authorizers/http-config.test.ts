@@ -4,6 +4,7 @@ import {
   readHttpApiAuth,
   type HttpApiAuth,
 } from '../../src/authorizers/http-config';
+import { resolveTemplate } from '../../src/template/resolve-template';
 import { parseTemplate } from '../../src/template/template';
 
 // Source: SAM's HttpApiAuth, LambdaAuthorizer and OAuth2Authorizer (docs.aws.amazon.com/serverless-application-model/
@@ -244,6 +245,45 @@ Resources:
       audiences: undefined,
       unresolved: ['issuer !GetAtt AuthStack.Outputs.Issuer', 'audience !ImportValue ClientId'],
     });
+  });
+});
+
+describe('a JWT authorizer whose issuer and audience name resources of the same stack', () => {
+  // serverless-patterns sam-webapp-cognito: audience !Ref UserPoolClient, issuer built from !Ref UserPool. Locally
+  // those resolve to sam local's stand-ins (the logical ids), which no real token carries.
+  it('treats the stand-ins as unknown and names them as written; a literal audience beside them stays', () => {
+    const template = resolveTemplate(
+      parseTemplate(`
+Resources:
+  UserPool: { Type: AWS::Cognito::UserPool }
+  UserPoolClient: { Type: AWS::Cognito::UserPoolClient }
+  Api:
+    Type: AWS::Serverless::HttpApi
+    Properties:
+      Auth:
+        Authorizers:
+          Cognito:
+            JwtConfiguration:
+              issuer: !Sub https://cognito-idp.\${AWS::Region}.amazonaws.com/\${UserPool}
+              audience: [!Ref UserPoolClient]
+          Mixed:
+            JwtConfiguration:
+              issuer: https://issuer.example.com
+              audience: [known-client]
+`),
+      { region: 'eu-west-1', parameterOverrides: {} },
+    ).template;
+    const auth = readHttpApiAuth(template, 'Api', {});
+    expect(auth.authorizers.Cognito).toMatchObject({
+      issuer: undefined,
+      audiences: undefined,
+      unresolved: [
+        'issuer !Sub https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}',
+        'audience !Ref UserPoolClient',
+      ],
+    });
+    expect(auth.authorizers.Mixed).toMatchObject({ issuer: 'https://issuer.example.com', audiences: ['known-client'] });
+    expect(auth.authorizers.Mixed).not.toHaveProperty('unresolved');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   resolutionContextOf,
   resolveTemplate,
   shortForm,
+  standInOf,
   type ResolutionNote,
 } from '../../src/template/resolve-template';
 import { partitionOf } from '../../src/template/symbols';
@@ -566,5 +567,16 @@ Resources:
     // Assess
     expect(form).toBe(`!Sub ${'x'.repeat(115)}`);
     expect(form).toHaveLength(120);
+  });
+});
+
+describe('standInOf', () => {
+  it('gives the intrinsic written for a text that holds a stand-in, and nothing for known values', () => {
+    const { template } = resolve();
+    expect(standInOf(template, 'Table')).toBe('!Ref Table');
+    expect(standInOf(template, variablesOf(template).NAMED_ARN as string)).toBe('!GetAtt Named.Arn');
+    expect(standInOf(template, 'dev')).toBeUndefined();
+    expect(standInOf(template, 'us-east-1')).toBeUndefined();
+    expect(standInOf(parseTemplate(TEMPLATE), 'Table')).toBeUndefined();
   });
 });
