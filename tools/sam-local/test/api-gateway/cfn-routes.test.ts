@@ -3,13 +3,8 @@
 // samcli/commands/local/lib/swagger/integration_uri.py finds it). Templates are resolved as start-api resolves them.
 import { cfnRestNotes, cfnRestRoutes } from '../../src/api-gateway/cfn-routes';
 import { restApiReader } from '../../src/api-gateway/routes';
-import { resolveTemplate } from '../../src/template/resolve-template';
-import { parseTemplate, type Template } from '../../src/template/template';
-
-function resolved(resources: string): Template {
-  return resolveTemplate(parseTemplate(`Resources:\n${resources}`), { region: 'eu-west-1', parameterOverrides: {} })
-    .template;
-}
+import type { Template } from '../../src/template/template';
+import { resolvedResources, resourceYaml } from '../helpers/template-resources';
 
 function routesOf(template: Template): ReturnType<typeof cfnRestRoutes> {
   return cfnRestRoutes(template, {}, restApiReader(template, {}));
@@ -31,16 +26,11 @@ const BASE = `
 `;
 
 function method(id: string, props: string): string {
-  return `
-  ${id}:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      ResourceId: !GetAtt Api.RootResourceId
-${props
-  .split('\n')
-  .map((line) => `      ${line}`)
-  .join('\n')}`;
+  return resourceYaml(
+    id,
+    'AWS::ApiGateway::Method',
+    `RestApiId: !Ref Api\nResourceId: !GetAtt Api.RootResourceId\n${props}`,
+  );
 }
 
 const PROXY = `Integration:
@@ -49,7 +39,7 @@ const PROXY = `Integration:
 
 describe('cfnRestRoutes', () => {
   it('finds the function by its FunctionName in an integration Uri with a qualifier; the stage defaults to Prod', () => {
-    const template = resolved(BASE + method('Get', `HttpMethod: get\n${PROXY}`));
+    const template = resolvedResources(BASE + method('Get', `HttpMethod: get\n${PROXY}`));
     const [route, ...others] = routesOf(template);
     expect(others).toEqual([]);
     expect([route?.functionId, route?.method, route?.resourcePath, route?.api.stage]).toEqual([
@@ -61,7 +51,7 @@ describe('cfnRestRoutes', () => {
   });
 
   it("takes the Deployment's StageName and StageDescription variables when there is no Stage resource", () => {
-    const template = resolved(
+    const template = resolvedResources(
       BASE +
         method('Get', `HttpMethod: GET\n${PROXY}`) +
         `
@@ -74,7 +64,7 @@ describe('cfnRestRoutes', () => {
   });
 
   it('serves the other methods and names the one whose authorizer runs a function deployed elsewhere', () => {
-    const template = resolved(
+    const template = resolvedResources(
       BASE +
         method('Open', `HttpMethod: GET\n${PROXY}`) +
         method('Guarded', `HttpMethod: POST\nAuthorizationType: CUSTOM\nAuthorizerId: !Ref Remote\n${PROXY}`),
@@ -88,7 +78,7 @@ describe('cfnRestRoutes', () => {
   });
 
   it('names a non-proxy integration and a Uri of a function the template does not have', () => {
-    const template = resolved(
+    const template = resolvedResources(
       BASE +
         method('Aws', 'HttpMethod: GET\nIntegration: { Type: AWS, Uri: !GetAtt Fn.Arn }') +
         method(
@@ -105,7 +95,7 @@ describe('cfnRestRoutes', () => {
 
   it('reads REQUEST identity sources of every kind and the TTL, and refuses one API Gateway does not accept', () => {
     const request = (sources: string): Template =>
-      resolved(
+      resolvedResources(
         BASE +
           method('Get', `HttpMethod: GET\nAuthorizationType: CUSTOM\nAuthorizerId: !Ref Req\n${PROXY}`) +
           `
@@ -139,7 +129,7 @@ describe('cfnRestRoutes', () => {
   });
 
   it('builds nested resource paths from PathPart and ParentId', () => {
-    const template = resolved(
+    const template = resolvedResources(
       BASE +
         `
   Users:

@@ -10,13 +10,8 @@ import {
   readCfnHttpAuthorizer,
 } from '../../src/authorizers/http-cfn-authorizers';
 import type { HttpApiAuth } from '../../src/authorizers/http-config';
-import { resolveTemplate } from '../../src/template/resolve-template';
-import { parseTemplate, type Template } from '../../src/template/template';
-
-function resolved(resources: string): Template {
-  return resolveTemplate(parseTemplate(`Resources:\n${resources}`), { region: 'eu-west-1', parameterOverrides: {} })
-    .template;
-}
+import type { Template } from '../../src/template/template';
+import { resolvedResources, resourceYaml } from '../helpers/template-resources';
 
 const URI = '!Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${AuthFn.Arn}/invocations';
 const BASE = `
@@ -32,26 +27,16 @@ const BASE = `
 `;
 
 function authorizer(id: string, props: string, api = 'Api'): string {
-  return `
-  ${id}:
-    Type: AWS::ApiGatewayV2::Authorizer
-    Properties:
-      ApiId: !Ref ${api}
-${props
-  .trim()
-  .split('\n')
-  .map((line) => `      ${line}`)
-  .join('\n')}
-`;
+  return resourceYaml(id, 'AWS::ApiGatewayV2::Authorizer', `ApiId: !Ref ${api}\n${props.trim()}`);
 }
 
 function read(props: string): ReturnType<typeof readCfnHttpAuthorizer> {
-  const template = resolved(BASE + authorizer('Auth', props));
+  const template = resolvedResources(BASE + authorizer('Auth', props));
   return readCfnHttpAuthorizer(template, 'Auth', template.Resources.Auth!.Properties!, {});
 }
 
 function problem(props: string): string | undefined {
-  return cfnHttpAuthorizerProblem(resolved(BASE + authorizer('Auth', props)), 'Auth', {});
+  return cfnHttpAuthorizerProblem(resolvedResources(BASE + authorizer('Auth', props)), 'Auth', {});
 }
 
 describe('readCfnHttpAuthorizer', () => {
@@ -168,7 +153,7 @@ JwtConfiguration: { Issuer: 'https://issuer.example.com', Audience: [one, two] }
 
 describe('cfnHttpAuthorizers and cfnHttpAuthorizerProblem', () => {
   const template = (): Template =>
-    resolved(
+    resolvedResources(
       BASE +
         authorizer('Good', `AuthorizerType: JWT\nJwtConfiguration: { Issuer: 'https://i.example.com' }`) +
         authorizer('Broken', `AuthorizerType: REQUEST\nAuthorizerUri: ${URI}`) +

@@ -3,13 +3,7 @@
 // (http-api-swagger-extensions-authorizer.html) and SAM CLI reads it (aws/aws-sam-cli
 // samcli/commands/local/lib/swagger/parser.py, get_authorizers).
 import { httpOpenApiDocument, openApiHttpAuthorizers } from '../../src/authorizers/http-openapi-authorizers';
-import { resolveTemplate } from '../../src/template/resolve-template';
-import { parseTemplate, type Template } from '../../src/template/template';
-
-function resolved(resources: string): Template {
-  return resolveTemplate(parseTemplate(`Resources:\n${resources}`), { region: 'eu-west-1', parameterOverrides: {} })
-    .template;
-}
+import { resolvedResources } from '../helpers/template-resources';
 
 const FN = `
   AuthFn:
@@ -27,7 +21,7 @@ const REQUEST = `
 
 describe('openApiHttpAuthorizers', () => {
   it('reads an OpenAPI 3 request authorizer: its comma-separated identity sources, version, simple responses, TTL', () => {
-    const template = resolved(`${FN}
+    const template = resolvedResources(`${FN}
   Api:
     Type: AWS::Serverless::HttpApi
     Properties:
@@ -60,7 +54,7 @@ describe('openApiHttpAuthorizers', () => {
   });
 
   it('reads Swagger 2 securityDefinitions of an AWS::ApiGatewayV2::Api Body, and a jwt authorizer', () => {
-    const template = resolved(`${FN}
+    const template = resolvedResources(`${FN}
   Api:
     Type: AWS::ApiGatewayV2::Api
     Properties:
@@ -86,7 +80,7 @@ describe('openApiHttpAuthorizers', () => {
   });
 
   it('keeps why a scheme cannot run, by name', () => {
-    const template = resolved(`${FN}
+    const template = resolvedResources(`${FN}
   Api:
     Type: AWS::Serverless::HttpApi
     Properties:
@@ -107,7 +101,7 @@ describe('openApiHttpAuthorizers', () => {
   });
 
   it('finds no document on other resources, or without a body', () => {
-    const template = resolved(`${FN}
+    const template = resolvedResources(`${FN}
   Rest:
     Type: AWS::Serverless::Api
     Properties: { StageName: dev, DefinitionBody: { openapi: '3.0.1' } }

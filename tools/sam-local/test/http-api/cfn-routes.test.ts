@@ -3,13 +3,8 @@
 // routes.ts routes every HTTP API. Templates are resolved as start-api resolves them.
 import { cfnHttpNotes } from '../../src/http-api/cfn-routes';
 import { httpRoutesFromTemplate } from '../../src/http-api/routes';
-import { resolveTemplate } from '../../src/template/resolve-template';
-import { parseTemplate, type Template } from '../../src/template/template';
-
-function resolved(resources: string): Template {
-  return resolveTemplate(parseTemplate(`Resources:\n${resources}`), { region: 'eu-west-1', parameterOverrides: {} })
-    .template;
-}
+import type { Template } from '../../src/template/template';
+import { resolvedResources, resourceYaml } from '../helpers/template-resources';
 
 function routesOf(template: Template): ReturnType<typeof httpRoutesFromTemplate> {
   return httpRoutesFromTemplate({ template, path: 'template.yaml' } as Parameters<typeof httpRoutesFromTemplate>[0]);
@@ -32,16 +27,7 @@ const BASE = `
 `;
 
 function route(id: string, props: string): string {
-  return `
-  ${id}:
-    Type: AWS::ApiGatewayV2::Route
-    Properties:
-${props
-  .trim()
-  .split('\n')
-  .map((line) => `      ${line}`)
-  .join('\n')}
-`;
+  return resourceYaml(id, 'AWS::ApiGatewayV2::Route', props);
 }
 
 function stage(id: string, name: string, api = 'Api'): string {
@@ -56,7 +42,7 @@ const TARGET = 'Target: !Join [/, [integrations, !Ref Proxy]]';
 
 describe('Route resources as routes', () => {
   it('a RouteKey with its integration: the function, payload version, timeout (30 s unless given)', () => {
-    const template = resolved(
+    const template = resolvedResources(
       BASE +
         route('Get', `ApiId: !Ref Api\nRouteKey: GET /items/{id}\n${TARGET}`) +
         `
@@ -81,35 +67,35 @@ describe('Route resources as routes', () => {
   });
 
   it('$default is the $default route', () => {
-    const template = resolved(BASE + route('Default', `ApiId: !Ref Api\nRouteKey: $default\n${TARGET}`));
+    const template = resolvedResources(BASE + route('Default', `ApiId: !Ref Api\nRouteKey: $default\n${TARGET}`));
     expect(routesOf(template).map((r) => [r.routeKey, r.path])).toEqual([['$default', undefined]]);
   });
 
   it("serves the API on its $default Stage, else on its first, with that stage's StageVariables", () => {
-    const named = resolved(
+    const named = resolvedResources(
       BASE + stage('Dev', 'dev') + stage('Prod', 'prod') + route('R', `ApiId: !Ref Api\nRouteKey: GET /a\n${TARGET}`),
     );
     expect([routesOf(named)[0]!.api.stage, routesOf(named)[0]!.api.stageVariables]).toEqual(['dev', { from: 'Dev' }]);
-    const withDefault = resolved(
+    const withDefault = resolvedResources(
       BASE +
         stage('Dev', 'dev') +
         stage('Default', '$default') +
         route('R', `ApiId: !Ref Api\nRouteKey: GET /a\n${TARGET}`),
     );
     expect(routesOf(withDefault)[0]!.api.stage).toBe('$default');
-    const none = resolved(BASE + route('R', `ApiId: !Ref Api\nRouteKey: GET /a\n${TARGET}`));
+    const none = resolvedResources(BASE + route('R', `ApiId: !Ref Api\nRouteKey: GET /a\n${TARGET}`));
     expect([routesOf(none)[0]!.api.stage, routesOf(none)[0]!.api.stageVariables]).toEqual(['$default', null]);
   });
 
   it('a RouteKey that is not "$default" or "METHOD /path" stops start-up, naming the API', () => {
-    const template = resolved(BASE + route('R', `ApiId: !Ref Api\nRouteKey: /items\n${TARGET}`));
+    const template = resolvedResources(BASE + route('R', `ApiId: !Ref Api\nRouteKey: /items\n${TARGET}`));
     expect(() => routesOf(template)).toThrow('HTTP API Api: RouteKey "/items" is not "$default" or "METHOD /path"');
   });
 });
 
 describe('cfnHttpNotes: what is not served, and why', () => {
   it('no RouteKey', () => {
-    const template = resolved(BASE + route('R', `ApiId: !Ref Api\n${TARGET}`));
+    const template = resolvedResources(BASE + route('R', `ApiId: !Ref Api\n${TARGET}`));
     expect(cfnHttpNotes(template, {})).toContain(
       'HTTP API Api: route R is not served: it has no RouteKey, which CloudFormation requires',
     );
@@ -133,7 +119,7 @@ describe('cfnHttpNotes: what is not served, and why', () => {
       'it cannot be authorized locally: its AuthorizerId (Nowhere) is not an AWS::ApiGatewayV2::Authorizer of this template',
     ],
   ])('%s', (_what, props, reason) => {
-    const template = resolved(BASE + route('R', props));
+    const template = resolvedResources(BASE + route('R', props));
     const apiId = template.Resources.R!.Properties!.ApiId as string;
     expect(cfnHttpNotes(template, {})).toContain(`HTTP API ${apiId}: route "GET /a" (R) is not served: ${reason}`);
     expect(routesOf(template)).toEqual([]);
@@ -143,7 +129,7 @@ describe('cfnHttpNotes: what is not served, and why', () => {
     ['HTTP_PROXY', 'IntegrationType: HTTP_PROXY\nIntegrationUri: https://example.com', 'a HTTP_PROXY integration'],
     ['no type', 'IntegrationUri: !GetAtt Fn.Arn', 'a missing integration'],
   ])('an integration that is %s', (_what, props, what) => {
-    const template = resolved(
+    const template = resolvedResources(
       BASE +
         `
   Other:
@@ -164,7 +150,7 @@ ${props
   });
 
   it('an integration whose IntegrationUri names no function of the template', () => {
-    const template = resolved(
+    const template = resolvedResources(
       BASE.replace('IntegrationUri: !GetAtt Fn.Arn', 'IntegrationUri: arn:aws:lambda:eu-west-1:1:function:elsewhere') +
         stage('S', '$default') +
         route('R', `ApiId: !Ref Api\nRouteKey: GET /a\n${TARGET}`),
@@ -175,7 +161,7 @@ ${props
   });
 
   it('names the stage served when an API has several, and a BodyS3Location not read', () => {
-    const template = resolved(
+    const template = resolvedResources(
       BASE.replace(
         'Properties: { ProtocolType: HTTP }',
         'Properties: { ProtocolType: HTTP, BodyS3Location: { Bucket: b, Key: k } }',
@@ -190,7 +176,7 @@ ${props
   });
 
   it('says nothing about WebSocket routes or quick-create APIs (named elsewhere, or served)', () => {
-    const template = resolved(`
+    const template = resolvedResources(`
   Socket:
     Type: AWS::ApiGatewayV2::Api
     Properties: { ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action }
