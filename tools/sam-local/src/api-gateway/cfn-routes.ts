@@ -12,6 +12,7 @@ import { cfnAuthorizerProblem, cfnRestAuthorizers, functionIdOfUri } from '../au
 import { NO_AUTH, type RestApiAuth, type RouteAuth } from '../authorizers/rest-config';
 import type { Resource, Template } from '../template/template';
 import { IMPLICIT_API, type RestApi } from './apis';
+import { templateText } from '../template/template-text';
 
 /** A route of a REST API before its path is parsed: what routes.ts turns into a Route. */
 export interface RouteDeclaration {
@@ -81,8 +82,8 @@ function methodsOf(template: Template, parameters: Record<string, string>): Meth
   for (const [methodId, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== 'AWS::ApiGateway::Method') continue;
     const props = resource.Properties ?? {};
-    const httpMethod = textOf(props.HttpMethod ?? '').toUpperCase();
-    const apiId = textOf(props.RestApiId);
+    const httpMethod = templateText(props.HttpMethod ?? '').toUpperCase();
+    const apiId = templateText(props.RestApiId);
     const path = resourcePathOf(template, props.ResourceId);
     const reading = { apiId, methodId, httpMethod, props, resourcePath: 'path' in path ? path.path : '?' };
     const skipped =
@@ -97,7 +98,7 @@ function methodsOf(template: Template, parameters: Record<string, string>): Meth
 }
 
 function authProblem(template: Template, props: Props, parameters: Record<string, string>): string | undefined {
-  const type = textOf(props.AuthorizationType ?? 'NONE').toUpperCase();
+  const type = templateText(props.AuthorizationType ?? 'NONE').toUpperCase();
   if (type !== 'CUSTOM' && type !== 'COGNITO_USER_POOLS') return undefined;
   const problem = cfnAuthorizerProblem(template, props.AuthorizerId, parameters);
   return problem === undefined ? undefined : `it cannot be authorized locally: ${problem}`;
@@ -111,13 +112,13 @@ function resourcePathOf(template: Template, resourceId: unknown): { path: string
   const seen = new Set<string>();
   for (;;) {
     if (typeof current !== 'string') {
-      return { skipped: `its resource path cannot be resolved locally (${textOf(current)})` };
+      return { skipped: `its resource path cannot be resolved locally (${templateText(current)})` };
     }
     const resource: Resource | undefined = template.Resources[current];
     if (resource?.Type !== 'AWS::ApiGateway::Resource') break;
     if (seen.has(current)) return { skipped: `its resource ${current} is its own ancestor` };
     seen.add(current);
-    parts.unshift(textOf(resource.Properties?.PathPart ?? ''));
+    parts.unshift(templateText(resource.Properties?.PathPart ?? ''));
     current = resource.Properties?.ParentId;
   }
   return { path: `/${parts.join('/')}` };
@@ -125,7 +126,7 @@ function resourcePathOf(template: Template, resourceId: unknown): { path: string
 
 function targetOf(template: Template, props: Props, parameters: Record<string, string>): MethodReading['target'] {
   const integration = (props.Integration ?? {}) as Props;
-  const type = textOf(integration.Type ?? '').toUpperCase();
+  const type = templateText(integration.Type ?? '').toUpperCase();
   if (type !== 'AWS_PROXY') {
     return {
       skipped:
@@ -203,7 +204,7 @@ function gatewayHeaders(template: Template, apiId: string, type: string): Record
 function methodAuth(apiAuth: RestApiAuth, method: MethodReading): RouteAuth {
   const { props, methodId } = method;
   const apiKeyRequired = props.ApiKeyRequired === true || props.ApiKeyRequired === 'true';
-  const type = textOf(props.AuthorizationType ?? 'NONE').toUpperCase();
+  const type = templateText(props.AuthorizationType ?? 'NONE').toUpperCase();
   if (type === 'NONE') return { ...NO_AUTH, apiKeyRequired };
   if (type === 'AWS_IAM') return { authorizer: 'iam', apiKeyRequired, scopes: [] };
   if (type !== 'CUSTOM' && type !== 'COGNITO_USER_POOLS') {
@@ -223,11 +224,4 @@ function methodAuth(apiAuth: RestApiAuth, method: MethodReading): RouteAuth {
   }
   const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as unknown[]).map(String) : [];
   return { authorizer, apiKeyRequired, scopes: authorizer.type === 'cognito' ? scopes : [] };
-}
-
-// A template value as text: scalars as written, anything else (an intrinsic that stayed unresolved) as its JSON.
-function textOf(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : JSON.stringify(value);
 }

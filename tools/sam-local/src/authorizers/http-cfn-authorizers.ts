@@ -14,6 +14,7 @@ import { functionIdOfUri } from './rest-cfn-authorizers';
 import { parseHttpIdentitySource } from './identity-sources';
 import type { HttpApiAuth, HttpAuthorizer, HttpRouteAuth } from './http-config';
 import { readJwtAuthorizer } from './http-jwt-config';
+import { templateText } from '../template/template-text';
 
 type Props = Record<string, unknown>;
 
@@ -47,7 +48,7 @@ export function cfnHttpAuthorizerProblem(
 ): string | undefined {
   const resource = typeof authorizerId === 'string' ? template.Resources[authorizerId] : undefined;
   if (resource?.Type !== AUTHORIZER) {
-    return `its AuthorizerId (${textOf(authorizerId)}) is not an ${AUTHORIZER} of this template`;
+    return `its AuthorizerId (${templateText(authorizerId)}) is not an ${AUTHORIZER} of this template`;
   }
   try {
     readCfnHttpAuthorizer(template, authorizerId as string, resource.Properties ?? {}, parameters);
@@ -66,7 +67,7 @@ export function readCfnHttpAuthorizer(
 ): HttpAuthorizer {
   const where = `Authorizer ${id}`;
   const resolve = (value: unknown): string | undefined => resolveLocalValue(template, value, parameters);
-  const type = textOf(props.AuthorizerType ?? '').toUpperCase();
+  const type = templateText(props.AuthorizerType ?? '').toUpperCase();
   const sources = Array.isArray(props.IdentitySource) ? (props.IdentitySource as unknown[]) : [];
   if (type === 'JWT') {
     const jwt = (props.JwtConfiguration ?? {}) as Props;
@@ -95,7 +96,7 @@ export function readCfnHttpAuthorizer(
     throw new Error(`${where}: AuthorizerResultTtlInSeconds must be a whole number from 0 to ${MAX_TTL_SECONDS}`);
   }
   const identitySources = sources.map((source) => {
-    const text = resolve(source) ?? textOf(source);
+    const text = resolve(source) ?? templateText(source);
     const parsed = parseHttpIdentitySource(text);
     if (!parsed) throw new Error(`${where}: identity source ${text} is not one API Gateway accepts`);
     return parsed;
@@ -116,7 +117,7 @@ export function readCfnHttpAuthorizer(
  * authorizer of the same type, and (JWT) the AuthorizationScopes a token must grant one of. Throws what does not fit.
  */
 export function cfnHttpRouteAuth(apiAuth: HttpApiAuth, routeId: string, props: Props): HttpRouteAuth {
-  const type = textOf(props.AuthorizationType ?? 'NONE').toUpperCase();
+  const type = templateText(props.AuthorizationType ?? 'NONE').toUpperCase();
   if (type === 'NONE') return { authorizer: null, scopes: [] };
   if (type === 'AWS_IAM') return { authorizer: 'iam', scopes: [] };
   if (type !== 'JWT' && type !== 'CUSTOM') {
@@ -130,13 +131,6 @@ export function cfnHttpRouteAuth(apiAuth: HttpApiAuth, routeId: string, props: P
   if ((type === 'JWT') !== (authorizer.type === 'jwt')) {
     throw new Error(`Route ${routeId}: AuthorizationType ${type} does not fit authorizer ${String(authorizerId)}`);
   }
-  const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as unknown[]).map(textOf) : [];
+  const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as unknown[]).map(templateText) : [];
   return { authorizer, scopes: type === 'JWT' ? scopes : [] };
-}
-
-// A template value as text: scalars as written, anything else (an intrinsic that stayed unresolved) as its JSON.
-function textOf(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : JSON.stringify(value);
 }

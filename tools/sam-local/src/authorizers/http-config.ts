@@ -13,6 +13,7 @@ import type { Template } from '../template/template';
 import { functionIdOfArn } from './function-arn';
 import type { IdentitySource } from './identity-sources';
 import { readJwtAuthorizer, type JwtHttpAuthorizer } from './http-jwt-config';
+import { templateText } from '../template/template-text';
 
 export type { JwtHttpAuthorizer };
 
@@ -54,7 +55,7 @@ export function readHttpApiAuth(template: Template, apiId: string, parameters: R
   const authorizers = Object.fromEntries(
     Object.entries(declared).map(([name, props]) => [name, readAuthorizer(template, apiId, name, props, parameters)]),
   );
-  const defaultAuthorizer = auth.DefaultAuthorizer === undefined ? undefined : textOf(auth.DefaultAuthorizer);
+  const defaultAuthorizer = auth.DefaultAuthorizer === undefined ? undefined : templateText(auth.DefaultAuthorizer);
   if (defaultAuthorizer !== undefined && defaultAuthorizer !== 'AWS_IAM' && !(defaultAuthorizer in authorizers)) {
     throw new Error(
       `HTTP API ${apiId}: Unable to set DefaultAuthorizer because '${defaultAuthorizer}' was not defined in 'Authorizers'.`,
@@ -75,7 +76,7 @@ function readAuthorizer(
     const jwt = props.JwtConfiguration as Props;
     // SAM accepts the keys in either case (http_api_generator lower-cases them).
     const lower = Object.fromEntries(Object.entries(jwt).map(([key, value]) => [key.toLowerCase(), value]));
-    const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as unknown[]).map(textOf) : [];
+    const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as unknown[]).map(templateText) : [];
     return readJwtAuthorizer(
       template,
       `HTTP API ${apiId}: JWT authorizer ${name}`,
@@ -125,8 +126,8 @@ function readAuthorizer(
 /** A route's protection: its own `Auth.Authorizer` (`NONE` for none) or else the API's DefaultAuthorizer. */
 export function httpRouteAuthOf(apiAuth: HttpApiAuth, eventAuth: unknown, where: string): HttpRouteAuth {
   const own = (typeof eventAuth === 'object' && eventAuth !== null ? eventAuth : {}) as Props;
-  const name = own.Authorizer === undefined ? apiAuth.defaultAuthorizer : textOf(own.Authorizer);
-  const scopes = Array.isArray(own.AuthorizationScopes) ? (own.AuthorizationScopes as unknown[]).map(textOf) : [];
+  const name = own.Authorizer === undefined ? apiAuth.defaultAuthorizer : templateText(own.Authorizer);
+  const scopes = Array.isArray(own.AuthorizationScopes) ? (own.AuthorizationScopes as unknown[]).map(templateText) : [];
   if (name === undefined || name === 'NONE') return { authorizer: null, scopes: [] };
   if (name === 'AWS_IAM') return { authorizer: 'iam', scopes: [] };
   const authorizer = apiAuth.authorizers[name];
@@ -139,12 +140,6 @@ export function httpRouteAuthOf(apiAuth: HttpApiAuth, eventAuth: unknown, where:
   // samtranslator/open_api/open_api.py, _set_method_authorizer and _get_authorization_scopes).
   const inherited = scopes.length === 0 && authorizer.type === 'jwt' ? (authorizer.scopes ?? []) : scopes;
   return { authorizer, scopes: inherited };
-}
-
-function textOf(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : JSON.stringify(value);
 }
 
 /** The start-up line's words for what protects an HTTP API route: ` authorizer Jwt, scopes orders/read`, or ''. */

@@ -10,6 +10,7 @@ import type { Template } from '../template/template';
 import { functionIdOfArn } from './function-arn';
 import type { IdentitySource } from './identity-sources';
 import { DEFAULT_TTL_SECONDS, type RestAuthorizer } from './rest-config';
+import { templateText } from '../template/template-text';
 
 type Props = Record<string, unknown>;
 
@@ -40,7 +41,7 @@ export function cfnAuthorizerProblem(
 ): string | undefined {
   const resource = typeof authorizerId === 'string' ? template.Resources[authorizerId] : undefined;
   if (resource?.Type !== 'AWS::ApiGateway::Authorizer') {
-    return `its AuthorizerId (${textOf(authorizerId)}) is not an AWS::ApiGateway::Authorizer of this template`;
+    return `its AuthorizerId (${templateText(authorizerId)}) is not an AWS::ApiGateway::Authorizer of this template`;
   }
   try {
     readAuthorizer(template, authorizerId as string, resource.Properties ?? {}, parameters);
@@ -61,7 +62,7 @@ export function readAuthorizer(
   props: Props,
   parameters: Record<string, string>,
 ): RestAuthorizer {
-  const type = textOf(props.Type ?? '').toUpperCase();
+  const type = templateText(props.Type ?? '').toUpperCase();
   const name = typeof props.Name === 'string' ? props.Name : id;
   const sources = identitySourcesOf(id, props.IdentitySource);
   const validation =
@@ -141,11 +142,4 @@ export function functionIdOfUri(
   if (typeof uri !== 'string') return undefined;
   const arn = /\/functions\/([^/]+)\/invocations/.exec(uri)?.[1] ?? uri;
   return functionIdOfArn(template, arn, parameters);
-}
-
-// A template value as text: scalars as written, anything else (an intrinsic that stayed unresolved) as its JSON.
-function textOf(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : JSON.stringify(value);
 }

@@ -11,6 +11,7 @@ import { resolveLocalValue } from '../template/parameters';
 import type { Template } from '../template/template';
 import type { IdentitySource } from './identity-sources';
 import { functionIdOfArn } from './function-arn';
+import { templateText } from '../template/template-text';
 
 /** ReauthorizeEvery's default (SAM: "Default: 300"). */
 export const DEFAULT_TTL_SECONDS = 300;
@@ -66,7 +67,7 @@ export function readRestApiAuth(template: Template, apiId: string, parameters: R
   const authorizers = Object.fromEntries(
     Object.entries(declared).map(([name, props]) => [name, readAuthorizer(template, apiId, name, props, parameters)]),
   );
-  const defaultAuthorizer = auth.DefaultAuthorizer === undefined ? undefined : textOf(auth.DefaultAuthorizer);
+  const defaultAuthorizer = auth.DefaultAuthorizer === undefined ? undefined : templateText(auth.DefaultAuthorizer);
   if (defaultAuthorizer !== undefined && defaultAuthorizer !== 'AWS_IAM' && !(defaultAuthorizer in authorizers)) {
     throw new Error(
       `API ${apiId}: Unable to set DefaultAuthorizer because '${defaultAuthorizer}' was not defined in 'Authorizers'.`,
@@ -91,7 +92,7 @@ function readAuthorizer(
     identity.ValidationExpression === undefined
       ? {}
       : { validationExpression: resolveLocalValue(template, identity.ValidationExpression, parameters) ?? '' };
-  const header = { kind: 'header' as const, name: textOf(identity.Header ?? 'Authorization') };
+  const header = { kind: 'header' as const, name: templateText(identity.Header ?? 'Authorization') };
   if (props.UserPoolArn !== undefined) {
     const arns = Array.isArray(props.UserPoolArn) ? (props.UserPoolArn as unknown[]) : [props.UserPoolArn];
     return {
@@ -113,7 +114,7 @@ function readAuthorizer(
         `(write it as !GetAtt <FunctionLogicalId>.Arn); a function deployed elsewhere cannot run locally`,
     );
   }
-  const payload = textOf(props.FunctionPayloadType ?? 'TOKEN').toUpperCase();
+  const payload = templateText(props.FunctionPayloadType ?? 'TOKEN').toUpperCase();
   if (payload !== 'TOKEN' && payload !== 'REQUEST') {
     throw new Error(`API ${apiId}: authorizer ${name}: FunctionPayloadType must be TOKEN or REQUEST, not ${payload}`);
   }
@@ -136,16 +137,10 @@ function requestSources(identity: Props): IdentitySource[] {
 }
 
 function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? (value as unknown[]).map(textOf) : [];
+  return Array.isArray(value) ? (value as unknown[]).map(templateText) : [];
 }
 
 // A template value as text: scalars as written, anything else (an intrinsic SAM would resolve) as its JSON, so an
-// error message shows what the template says.
-function textOf(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : JSON.stringify(value);
-}
 
 /**
  * A route's protection: its own `Auth.Authorizer` (`NONE` for none) or else the API's DefaultAuthorizer; its own
@@ -158,7 +153,7 @@ export function routeAuthOf(
   where: { eventId: string; method: string; path: string },
 ): RouteAuth {
   const own = (typeof eventAuth === 'object' && eventAuth !== null ? eventAuth : {}) as Props;
-  const name = own.Authorizer === undefined ? apiAuth.defaultAuthorizer : textOf(own.Authorizer);
+  const name = own.Authorizer === undefined ? apiAuth.defaultAuthorizer : templateText(own.Authorizer);
   const apiKeyRequired = own.ApiKeyRequired === undefined ? apiAuth.apiKeyRequired : own.ApiKeyRequired === true;
   const ownScopes = own.AuthorizationScopes === undefined ? undefined : stringList(own.AuthorizationScopes);
   if (name === undefined || name === 'NONE') return { authorizer: null, apiKeyRequired, scopes: [] };

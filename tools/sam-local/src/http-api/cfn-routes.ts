@@ -13,6 +13,7 @@ import { functionIdOfUri } from '../authorizers/rest-cfn-authorizers';
 import { resolveLocalValue } from '../template/parameters';
 import type { Template } from '../template/template';
 import { cfnStageOf, cfnStagesOf } from './apis';
+import { templateText } from '../template/template-text';
 
 type Props = Record<string, unknown>;
 
@@ -63,14 +64,14 @@ export function cfnHttpNotes(template: Template, parameters: Record<string, stri
   );
   for (const [apiId, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== API || !isHttp(resource.Properties) || resource.Properties?.Target !== undefined) continue;
-    const stages = cfnStagesOf(template, apiId).map((stage) => textOf(stage.StageName));
+    const stages = cfnStagesOf(template, apiId).map((stage) => templateText(stage.StageName));
     if (stages.length === 0) {
       notes.push(
         `HTTP API ${apiId} has no AWS::ApiGatewayV2::Stage: on AWS it has no URL until a stage is deployed; served as $default`,
       );
     } else if (stages.length > 1) {
       notes.push(
-        `HTTP API ${apiId} has stages ${stages.join(', ')}: served on ${textOf(cfnStageOf(template, apiId)?.StageName)}`,
+        `HTTP API ${apiId} has stages ${stages.join(', ')}: served on ${templateText(cfnStageOf(template, apiId)?.StageName)}`,
       );
     }
     if (resource.Properties?.BodyS3Location !== undefined) {
@@ -89,14 +90,14 @@ function readingsOf(template: Template, parameters: Record<string, string>): Rou
   for (const [routeId, resource] of Object.entries(template.Resources)) {
     if (resource.Type !== 'AWS::ApiGatewayV2::Route') continue;
     const props = resource.Properties ?? {};
-    const apiId = textOf(props.ApiId);
+    const apiId = templateText(props.ApiId);
     const api = template.Resources[apiId];
     // WebSocket routes ($connect, $disconnect …) are not HTTP routes; they are named once for their API.
     if (api?.Type === API && !isHttp(api.Properties)) continue;
     const routeKey =
       props.RouteKey === undefined
         ? ''
-        : (resolveLocalValue(template, props.RouteKey, parameters) ?? textOf(props.RouteKey));
+        : (resolveLocalValue(template, props.RouteKey, parameters) ?? templateText(props.RouteKey));
     const reading = { routeId, apiId, routeKey, props };
     const skipped =
       routeKey === ''
@@ -110,7 +111,7 @@ function readingsOf(template: Template, parameters: Record<string, string>): Rou
 }
 
 function authProblem(template: Template, props: Props, parameters: Record<string, string>): string | undefined {
-  const type = textOf(props.AuthorizationType ?? 'NONE').toUpperCase();
+  const type = templateText(props.AuthorizationType ?? 'NONE').toUpperCase();
   if (type !== 'JWT' && type !== 'CUSTOM') return undefined;
   const problem = cfnHttpAuthorizerProblem(template, props.AuthorizerId, parameters);
   return problem === undefined ? undefined : `it cannot be authorized locally: ${problem}`;
@@ -128,15 +129,15 @@ function targetOf(template: Template, props: Props, parameters: Record<string, s
   const integration = integrationId === undefined ? undefined : template.Resources[integrationId];
   if (integration?.Type !== 'AWS::ApiGatewayV2::Integration') {
     return {
-      skipped: `its Target (${target ?? textOf(props.Target)}) is not integrations/<an Integration of this template>`,
+      skipped: `its Target (${target ?? templateText(props.Target)}) is not integrations/<an Integration of this template>`,
     };
   }
   const integrationProps = integration.Properties ?? {};
-  const type = textOf(integrationProps.IntegrationType ?? '').toUpperCase();
+  const type = templateText(integrationProps.IntegrationType ?? '').toUpperCase();
   if (type !== 'AWS_PROXY' || integrationProps.IntegrationSubtype !== undefined) {
     const what =
       integrationProps.IntegrationSubtype !== undefined
-        ? `an AWS service integration (${textOf(integrationProps.IntegrationSubtype)})`
+        ? `an AWS service integration (${templateText(integrationProps.IntegrationSubtype)})`
         : `a ${type || 'missing'} integration`;
     return { skipped: `its integration ${integrationId} is ${what}; only Lambda proxy integrations are emulated` };
   }
@@ -157,11 +158,4 @@ function targetOf(template: Template, props: Props, parameters: Record<string, s
     payloadVersion,
     timeoutInMillis: timeout === undefined ? undefined : resolveLocalValue(template, timeout, parameters),
   };
-}
-
-// A template value as text: scalars as written, anything else (an intrinsic that stayed unresolved) as its JSON.
-function textOf(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : JSON.stringify(value);
 }
