@@ -524,15 +524,18 @@ Resources:
     expect(functionOfTarget(t, { Ref: 'QuickApi' })).toBeUndefined();
   });
 
-  it('functionOfTarget: an ARN names a SAM function by its FunctionName, never another resource with that name', () => {
+  it('functionOfTarget: an ARN names a function (SAM or CloudFormation) by its FunctionName, never another resource', () => {
     const t = template(`
 Resources:
   Bare: { Type: AWS::Serverless::Function }
   Plain: { Type: AWS::Lambda::Function, Properties: { FunctionName: plain-fn } }
+  Machine: { Type: AWS::StepFunctions::StateMachine, Properties: { FunctionName: machine-fn } }
   Fn: { Type: AWS::Serverless::Function, Properties: { ${FUNCTION_PROPS}, FunctionName: my-fn } }
 `);
     expect(functionOfTarget(t, 'arn:aws:lambda:us-east-1:123456789012:function:my-fn')).toBe('Fn');
-    expect(functionOfTarget(t, 'arn:aws:lambda:us-east-1:123456789012:function:plain-fn')).toBeUndefined();
+    expect(functionOfTarget(t, 'arn:aws:lambda:us-east-1:123456789012:function:plain-fn')).toBe('Plain');
+    expect(functionOfTarget(t, 'arn:aws:lambda:us-east-1:123456789012:function:machine-fn')).toBeUndefined();
+    expect(functionOfTarget(t, 'arn:aws:lambda:us-east-1:123456789012:function:Machine')).toBeUndefined();
   });
 });
 
