@@ -40,7 +40,12 @@ export function readHttpApi(template: Template, logicalId: string, parameters: R
       id,
       stage: stage === undefined ? DEFAULT_STAGE : stageOf(template, logicalId, stage.StageName, parameters),
       stageVariables: stageVariablesOf(template, stage?.StageVariables, parameters),
-      cors: readCors(`HTTP API ${logicalId}`, template, props.CorsConfiguration, parameters),
+      cors: readCors(
+        `HTTP API ${logicalId}`,
+        template,
+        props.CorsConfiguration ?? documentCors(props.Body),
+        parameters,
+      ),
     };
   }
   const property = (name: string): unknown => withGlobal(globalsOf(template)[name], resource?.Properties?.[name]);
@@ -49,7 +54,12 @@ export function readHttpApi(template: Template, logicalId: string, parameters: R
     id,
     stage: stageOf(template, logicalId, property('StageName'), parameters),
     stageVariables: stageVariablesOf(template, property('StageVariables'), parameters),
-    cors: readCors(`HTTP API ${logicalId}`, template, property('CorsConfiguration'), parameters),
+    cors: readCors(
+      `HTTP API ${logicalId}`,
+      template,
+      property('CorsConfiguration') ?? documentCors(resource?.Properties?.DefinitionBody),
+      parameters,
+    ),
   };
 }
 
@@ -99,5 +109,19 @@ function stageVariablesOf(
   if (typeof variables !== 'object' || variables === null || Object.keys(variables).length === 0) return null;
   return Object.fromEntries(
     Object.entries(variables).map(([key, value]) => [key, resolveLocalValue(template, value, parameters) ?? '']),
+  );
+}
+
+/**
+ * An OpenAPI document's `x-amazon-apigateway-cors` (camel-case keys) as CorsConfiguration keys: an HTTP API imported
+ * from a document takes its CORS from there (docs.aws.amazon.com/apigateway/latest/developerguide/
+ * http-api-swagger-extensions-cors-configuration.html); SAM writes CorsConfiguration into the same place.
+ */
+function documentCors(document: unknown): unknown {
+  if (typeof document !== 'object' || document === null) return undefined;
+  const cors = (document as Record<string, unknown>)['x-amazon-apigateway-cors'];
+  if (typeof cors !== 'object' || cors === null || Array.isArray(cors)) return cors ?? undefined;
+  return Object.fromEntries(
+    Object.entries(cors).map(([key, value]) => [key.charAt(0).toUpperCase() + key.slice(1), value]),
   );
 }

@@ -10,6 +10,7 @@
  */
 import { httpOpenApiDocument, openApiHttpAuthorizers } from '../authorizers/http-openapi-authorizers';
 import { functionIdOfUri } from '../authorizers/rest-cfn-authorizers';
+import { templateText } from '../template/template-text';
 import type { Template } from '../template/template';
 
 type Props = Record<string, unknown>;
@@ -101,6 +102,10 @@ export function httpOpenApiNotes(template: Template, parameters: Record<string, 
       return [
         `${where} has ${type === 'none' ? 'no integration' : `an ${type} integration`}, which is not emulated: not served`,
       ];
+    }
+    const subtype = method.integration?.integrationSubtype;
+    if (subtype !== undefined) {
+      return [`${where} has an AWS service integration (${templateText(subtype)}), which is not emulated: not served`];
     }
     if (!functionIdOfUri(template, method.integration?.uri, parameters)) {
       return [`${where}: its integration uri does not name a function of this template: not served`];

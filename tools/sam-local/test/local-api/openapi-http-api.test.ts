@@ -51,9 +51,12 @@ describe('an AWS::Serverless::HttpApi DefinitionBody', () => {
     expect((response.json() as EventV2).routeKey).toBe('$default');
   });
 
-  it('names the http_proxy integration and does not serve it', async () => {
+  it('names the http_proxy integration and the AWS service integration, and does not serve them', async () => {
     expect(running.api.notes).toContainEqual(
       'HTTP API AppApi: GET /backend of its OpenAPI document has an http_proxy integration, which is not emulated: not served',
+    );
+    expect(running.api.notes).toContainEqual(
+      'HTTP API AppApi: POST /queue of its OpenAPI document has an AWS service integration (SQS-SendMessage), which is not emulated: not served',
     );
     expect((await request('/backend')).json()).toMatchObject({ routeKey: '$default' });
   });
@@ -95,5 +98,18 @@ describe('an AWS::ApiGatewayV2::Api Body', () => {
     ]);
     expect(ungranted.status).toBe(403);
     expect((await request('/reports/reports/7')).status).toBe(401);
+  });
+
+  it("answers with the document's x-amazon-apigateway-cors (source: API Gateway developer guide, http-api-swagger-extensions-cors-configuration.html)", async () => {
+    const preflight = await request(
+      '/reports/reports/7',
+      [
+        ['Origin', 'https://reports.example.com'],
+        ['Access-Control-Request-Method', 'GET'],
+      ],
+      'OPTIONS',
+    );
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://reports.example.com');
+    expect(preflight.headers['access-control-max-age']).toBe('300');
   });
 });
