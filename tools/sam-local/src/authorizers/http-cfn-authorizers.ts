@@ -131,6 +131,8 @@ export function cfnHttpRouteAuth(apiAuth: HttpApiAuth, routeId: string, props: P
   if ((type === 'JWT') !== (authorizer.type === 'jwt')) {
     throw new Error(`Route ${routeId}: AuthorizationType ${type} does not fit authorizer ${String(authorizerId)}`);
   }
-  const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as unknown[]).map(templateText) : [];
+  const scopes = Array.isArray(props.AuthorizationScopes)
+    ? (props.AuthorizationScopes as unknown[]).map(templateText)
+    : [];
   return { authorizer, scopes: type === 'JWT' ? scopes : [] };
 }

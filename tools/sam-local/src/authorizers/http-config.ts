@@ -76,7 +76,9 @@ function readAuthorizer(
     const jwt = props.JwtConfiguration as Props;
     // SAM accepts the keys in either case (http_api_generator lower-cases them).
     const lower = Object.fromEntries(Object.entries(jwt).map(([key, value]) => [key.toLowerCase(), value]));
-    const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as unknown[]).map(templateText) : [];
+    const scopes = Array.isArray(props.AuthorizationScopes)
+      ? (props.AuthorizationScopes as unknown[]).map(templateText)
+      : [];
     return readJwtAuthorizer(
       template,
       `HTTP API ${apiId}: JWT authorizer ${name}`,

@@ -3,8 +3,7 @@
 // or an HTTP API route's payload 2.0 or 1.0), or writes it to --out.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { generateAuthorizerEvent } from '../api-gateway/generate-authorizer-event';
-import { generateAnyEvent } from '../http/generate-any-event';
+import { generateAnyAuthorizerEvent, generateAnyEvent } from '../http/generate-any-event';
 import { parseParameterOverrides } from '../template/parameters';
 import { loadTemplate } from '../template/template';
 import { resolveRegion } from '../lambda/region';
@@ -15,8 +14,8 @@ const USAGE = `Usage: sam-local generate-event <METHOD> <PATH-OR-URL> [-H 'Name:
                           [--region us-east-1] [--out events/x.json] [--authorizer]
   sam-local generate-event GET '/dev/hello?name=Ada' -H 'Accept: application/json'
   sam-local generate-event GET /api/orders -H 'Authorization: allow' --authorizer
---authorizer prints the input event of the route's Lambda authorizer instead (TOKEN or REQUEST, as API Gateway
-sends it to the authorizer function).
+--authorizer prints the input event of the route's Lambda authorizer instead, as API Gateway sends it to the
+authorizer function (a REST API's TOKEN or REQUEST authorizer; an HTTP API's, in its payload format 2.0 or 1.0).
 For an HTTP API route the event is in the route's payload format (2.0, or 1.0). A path (/stage/resource?query)
 is a request to the deployed API (https, port 443, its execute-api Host, client
 203.0.113.10); a URL (http://127.0.0.1:3000/dev/hello) is a request to that server, as the local API sees it.
@@ -86,7 +85,7 @@ function generate(argv: string[]): void {
     ...(values['source-ip'] ? { sourceIp: values['source-ip'] } : {}),
   };
   if (values.authorizer) {
-    write(eventJson(generateAuthorizerEvent(options)), values.out, 'the authorizer event');
+    write(eventJson(generateAnyAuthorizerEvent(options)), values.out, 'the authorizer event');
     return;
   }
   const { event } = generateAnyEvent(options);
