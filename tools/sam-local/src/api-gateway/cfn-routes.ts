@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cfnAuthorizerProblem, cfnRestAuthorizers, functionIdOfUri } from '../authorizers/rest-cfn-authorizers';
-import { NO_AUTH, type RestApiAuth, type RouteAuth } from '../authorizers/rest-config';
+import { NO_AUTHORIZER, type RestApiAuth, type RouteAuth } from '../authorizers/rest-config';
 import type { Resource, Template } from '../template/template';
 import { IMPLICIT_API, type RestApi } from './apis';
 import { templateText } from '../template/template-text';
@@ -205,7 +205,7 @@ function methodAuth(apiAuth: RestApiAuth, method: MethodReading): RouteAuth {
   const { props, methodId } = method;
   const apiKeyRequired = props.ApiKeyRequired === true || props.ApiKeyRequired === 'true';
   const type = templateText(props.AuthorizationType ?? 'NONE').toUpperCase();
-  if (type === 'NONE') return { ...NO_AUTH, apiKeyRequired };
+  if (type === 'NONE') return { ...NO_AUTHORIZER, apiKeyRequired };
   if (type === 'AWS_IAM') return { authorizer: 'iam', apiKeyRequired, scopes: [] };
   if (type !== 'CUSTOM' && type !== 'COGNITO_USER_POOLS') {
     throw new Error(

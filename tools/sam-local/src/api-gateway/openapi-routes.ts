@@ -9,7 +9,7 @@
  * start-up (openApiNotes): its mapping templates, HTTP backend or mock are not emulated.
  */
 import { functionIdOfUri, readAuthorizer } from '../authorizers/rest-cfn-authorizers';
-import { NO_AUTH, type RestAuthorizer, type RouteAuth } from '../authorizers/rest-config';
+import { NO_AUTHORIZER, type RestAuthorizer, type RouteAuth } from '../authorizers/rest-config';
 import type { Template } from '../template/template';
 import type { RestApi } from './apis';
 import type { RouteDeclaration } from './cfn-routes';
@@ -133,7 +133,7 @@ function methodAuth(
   const names = Array.isArray(security) ? security.flatMap((entry) => Object.keys(entry ?? {})) : [];
   const keyRequired = apiKeyRequired || names.includes('api_key');
   const name = names.find((entry) => entry !== 'api_key') ?? api.auth.defaultAuthorizer;
-  if (name === undefined || name === 'NONE') return { ...NO_AUTH, apiKeyRequired: keyRequired };
+  if (name === undefined || name === 'NONE') return { ...NO_AUTHORIZER, apiKeyRequired: keyRequired };
   if (name === 'AWS_IAM' || name === 'sigv4') return { authorizer: 'iam', apiKeyRequired: keyRequired, scopes: [] };
   const authorizer = api.auth.authorizers[name] ?? documentAuthorizer(template, parameters, document, name);
   if (typeof authorizer === 'string') return authorizer;

@@ -47,7 +47,6 @@ type Props = Record<string, unknown>;
 /** The HTTP API's `Auth`, with Globals.HttpApi.Auth applied. */
 export function readHttpApiAuth(template: Template, apiId: string, parameters: Record<string, string>): HttpApiAuth {
   const resource = template.Resources[apiId];
-  if (resource?.Type === 'AWS::ApiGatewayV2::Api') return { authorizers: {} };
   const globals = (template.Globals?.HttpApi as Props | undefined)?.Auth;
   const auth = withGlobal(globals, resource?.Properties?.Auth) as Props | undefined;
   if (!auth) return { authorizers: {} };

@@ -59,11 +59,15 @@ export function readJwtAuthorizer(
   if (!issuer) unresolved.push(`issuer ${writtenAs(declared.issuer)}`);
   const { audience } = declared;
   const written = Array.isArray(audience) ? (audience as unknown[]) : audience === undefined ? [] : [audience];
-  const resolvedAudiences = written.map(known);
-  const unknownAudiences = written.filter((_, index) => resolvedAudiences[index] === undefined);
-  if (unknownAudiences.length > 0) unresolved.push(`audience ${unknownAudiences.map(writtenAs).join(', ')}`);
-  const audiences =
-    unknownAudiences.length > 0 ? undefined : resolvedAudiences.filter((value): value is string => value !== undefined);
+  const knownAudiences: string[] = [];
+  const unknownAudiences: string[] = [];
+  for (const value of written) {
+    const text = known(value);
+    if (text === undefined) unknownAudiences.push(writtenAs(value));
+    else knownAudiences.push(text);
+  }
+  if (unknownAudiences.length > 0) unresolved.push(`audience ${unknownAudiences.join(', ')}`);
+  const audiences = unknownAudiences.length > 0 ? undefined : knownAudiences;
   const sourceText = resolve(declared.identitySource) ?? '$request.header.Authorization';
   const identitySource = parseHttpIdentitySource(sourceText);
   if (!identitySource) throw new Error(`${where}: IdentitySource ${sourceText} is not an identity source`);

@@ -54,7 +54,8 @@ export interface RouteAuth {
   scopes: string[];
 }
 
-export const NO_AUTH: RouteAuth = { authorizer: null, apiKeyRequired: false, scopes: [] };
+/** No authorizer and no scopes: a route's protection is then only its API key requirement, if any. */
+export const NO_AUTHORIZER: Omit<RouteAuth, 'apiKeyRequired'> = { authorizer: null, scopes: [] };
 
 type Props = Record<string, unknown>;
 
@@ -156,7 +157,7 @@ export function routeAuthOf(
   const name = own.Authorizer === undefined ? apiAuth.defaultAuthorizer : templateText(own.Authorizer);
   const apiKeyRequired = own.ApiKeyRequired === undefined ? apiAuth.apiKeyRequired : own.ApiKeyRequired === true;
   const ownScopes = own.AuthorizationScopes === undefined ? undefined : stringList(own.AuthorizationScopes);
-  if (name === undefined || name === 'NONE') return { authorizer: null, apiKeyRequired, scopes: [] };
+  if (name === undefined || name === 'NONE') return { ...NO_AUTHORIZER, apiKeyRequired };
   if (name === 'AWS_IAM') return { authorizer: 'iam', apiKeyRequired, scopes: [] };
   const authorizer = apiAuth.authorizers[name];
   if (!authorizer) {

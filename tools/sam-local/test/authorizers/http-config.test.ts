@@ -6,6 +6,7 @@ import {
 } from '../../src/authorizers/http-config';
 import { resolveTemplate } from '../../src/template/resolve-template';
 import { parseTemplate } from '../../src/template/template';
+import { resolvedResources } from '../helpers/template-resources';
 
 // Source: SAM's HttpApiAuth, LambdaAuthorizer and OAuth2Authorizer (docs.aws.amazon.com/serverless-application-model/
 // latest/developerguide/sam-property-httpapi-httpapiauth.html and beside it), as in SAM CLI's own test template
@@ -230,7 +231,11 @@ Resources:
               issuer: { 'Fn::GetAtt': [AuthStack, Outputs.Issuer] }
               audience: [known-client, { 'Fn::ImportValue': ClientId }]
 `);
-  const auth = readHttpApiAuth(nested, 'Api', {});
+  // Read in each test (not when the suite loads), so mutation testing sees which test reads what.
+  let auth: HttpApiAuth;
+  beforeEach(() => {
+    auth = readHttpApiAuth(nested, 'Api', {});
+  });
 
   it('takes the authorizer scopes unless the route has its own', () => {
     expect(httpRouteAuthOf(auth, { Authorizer: 'OAuth2' }, 'w').scopes).toEqual(['email']);
@@ -298,5 +303,79 @@ describe('describeHttpRouteAuth', () => {
     expect(describeHttpRouteAuth({ authorizer: auth.authorizers.Jwt!, scopes: ['a', 'b'] })).toBe(
       ', authorizer Jwt, scopes a b',
     );
+  });
+});
+
+describe('what is left out when not written (HTTP API)', () => {
+  const api = (auth: string) =>
+    resolvedResources(`
+  Fn: { Type: AWS::Serverless::Function, Properties: { Handler: a.handler, Runtime: nodejs24.x } }
+  Api:
+    Type: AWS::Serverless::HttpApi
+    Properties:
+      Auth: ${auth}
+`);
+
+  it('a Lambda authorizer without EnableSimpleResponses or Identity; no DefaultAuthorizer', () => {
+    expect(
+      readHttpApiAuth(
+        api("{ Authorizers: { L: { FunctionArn: !GetAtt Fn.Arn, AuthorizerPayloadFormatVersion: '2.0' } } }"),
+        'Api',
+        {},
+      ),
+    ).toStrictEqual({
+      authorizers: {
+        L: {
+          type: 'lambda',
+          name: 'L',
+          functionId: 'Fn',
+          payloadVersion: '2.0',
+          simpleResponses: false,
+          identitySources: [],
+          ttlSeconds: 0,
+        },
+      },
+    });
+  });
+
+  it('an identity source only the deployed stack knows is read as an empty name', () => {
+    const auth = readHttpApiAuth(
+      api(
+        "{ Authorizers: { L: { FunctionArn: !GetAtt Fn.Arn, AuthorizerPayloadFormatVersion: '2.0', Identity: { Headers: [!ImportValue H] } } } }",
+      ),
+      'Api',
+      {},
+    );
+    expect(auth.authorizers.L).toMatchObject({ identitySources: [{ kind: 'header', name: '' }] });
+  });
+
+  it("names how to write a FunctionArn of this template when it names another's", () => {
+    expect(() =>
+      readHttpApiAuth(
+        api(
+          "{ Authorizers: { L: { FunctionArn: 'arn:aws:lambda:eu-west-1:1:function:x', AuthorizerPayloadFormatVersion: '2.0' } } }",
+        ),
+        'Api',
+        {},
+      ),
+    ).toThrow(
+      "HTTP API Api: authorizer L's FunctionArn does not name a function of this template (write it as !GetAtt " +
+        '<FunctionLogicalId>.Arn); a function deployed elsewhere cannot run locally',
+    );
+  });
+
+  it('a Lambda route keeps its own scopes; a JWT route without any, of an authorizer without any, has none', () => {
+    const auth = readHttpApiAuth(
+      api(
+        "{ Authorizers: { L: { FunctionArn: !GetAtt Fn.Arn, AuthorizerPayloadFormatVersion: '2.0' }, J: { JwtConfiguration: { issuer: 'https://i.example.com' } } } }",
+      ),
+      'Api',
+      {},
+    );
+    expect(httpRouteAuthOf(auth, { Authorizer: 'L', AuthorizationScopes: ['a'] }, 'w').scopes).toEqual(['a']);
+    expect(httpRouteAuthOf(auth, { Authorizer: 'J' }, 'w')).toStrictEqual({
+      authorizer: auth.authorizers.J,
+      scopes: [],
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { functionIdOfArn } from '../../src/authorizers/function-arn';
 import { describeRouteAuth, readRestApiAuth, routeAuthOf, type RestApiAuth } from '../../src/authorizers/rest-config';
 import { parseTemplate } from '../../src/template/template';
+import { resolvedResources } from '../helpers/template-resources';
 
 // Source: SAM's ApiAuth, LambdaTokenAuthorizer, LambdaRequestAuthorizer, CognitoAuthorizer and ApiFunctionAuth
 // (docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-apiauth.html and the
@@ -270,5 +271,77 @@ describe('describeRouteAuth', () => {
     );
     expect(describeRouteAuth({ authorizer: 'iam', apiKeyRequired: false, scopes: [] })).toBe(' (AWS_IAM)');
     expect(describeRouteAuth({ authorizer: null, apiKeyRequired: false, scopes: [] })).toBe('');
+  });
+});
+
+describe('what is left out when not written', () => {
+  const where = { eventId: 'Get', method: 'get', path: '/x' };
+  const api = (auth: string) =>
+    resolvedResources(`
+  Fn: { Type: AWS::Serverless::Function, Properties: { Handler: a.handler, Runtime: nodejs24.x } }
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: x
+      Auth: ${auth}
+`);
+
+  it('an Auth without DefaultAuthorizer or ApiKeyRequired has neither (no key, no default)', () => {
+    expect(readRestApiAuth(api('{ Authorizers: { A: { FunctionArn: !GetAtt Fn.Arn } } }'), 'Api', {})).toStrictEqual({
+      authorizers: {
+        A: {
+          type: 'lambda',
+          name: 'A',
+          functionId: 'Fn',
+          payload: 'TOKEN',
+          identitySources: [{ kind: 'header', name: 'Authorization' }],
+          ttlSeconds: 300,
+        },
+      },
+      apiKeyRequired: false,
+    });
+  });
+
+  it('a ValidationExpression only the deployed stack knows validates nothing', () => {
+    const auth = readRestApiAuth(
+      api(
+        '{ Authorizers: { A: { FunctionArn: !GetAtt Fn.Arn, Identity: { ValidationExpression: !ImportValue Re } } } }',
+      ),
+      'Api',
+      {},
+    );
+    expect(auth.authorizers.A).toMatchObject({ validationExpression: '' });
+  });
+
+  it("names how to write a FunctionArn of this template when it names another's", () => {
+    expect(() =>
+      readRestApiAuth(
+        api("{ Authorizers: { A: { FunctionArn: 'arn:aws:lambda:eu-west-1:1:function:x' } } }"),
+        'Api',
+        {},
+      ),
+    ).toThrow(
+      "API Api: authorizer A's FunctionArn does not name a function of this template (write it as !GetAtt " +
+        '<FunctionLogicalId>.Arn); a function deployed elsewhere cannot run locally',
+    );
+  });
+
+  it("a route's own ApiKeyRequired: true over the API's false; NONE and AWS_IAM carry no scopes", () => {
+    const auth: RestApiAuth = { authorizers: {}, apiKeyRequired: false };
+    expect(routeAuthOf(auth, { ApiKeyRequired: true }, where)).toStrictEqual({
+      authorizer: null,
+      apiKeyRequired: true,
+      scopes: [],
+    });
+    expect(routeAuthOf(auth, { Authorizer: 'AWS_IAM', AuthorizationScopes: ['a'] }, where)).toStrictEqual({
+      authorizer: 'iam',
+      apiKeyRequired: false,
+      scopes: [],
+    });
+    expect(routeAuthOf(auth, { Authorizer: 'NONE', AuthorizationScopes: ['a'] }, where)).toStrictEqual({
+      authorizer: null,
+      apiKeyRequired: false,
+      scopes: [],
+    });
   });
 });
