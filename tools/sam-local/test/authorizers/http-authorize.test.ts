@@ -74,6 +74,12 @@ describe('routeArn', () => {
       routeArn({ region: 'us-east-1', accountId: '1', apiId: 'a', stage: '$default', method: 'GET', path: '/x/y' }),
     ).toBe('arn:aws:execute-api:us-east-1:1:a/$default/GET/x/y');
   });
+
+  it('drops every leading slash of the path', () => {
+    expect(
+      routeArn({ region: 'us-east-1', accountId: '1', apiId: 'a', stage: 'dev', method: 'GET', path: '//x/y' }),
+    ).toBe('arn:aws:execute-api:us-east-1:1:a/dev/GET/x/y');
+  });
 });
 
 describe('Lambda authorizer events', () => {
@@ -387,5 +393,68 @@ describe('no authorizer and AWS_IAM', () => {
     expect(await decide({ authorizer: 'iam', scopes: [] }, view({}, { 'X-Amz-Signature': 's' }), deps)).toEqual({
       kind: 'allow',
     });
+  });
+});
+
+describe('JWT authorizer: what the answers say', () => {
+  const ISS = 'https://issuer.example.com';
+  const jwt: JwtHttpAuthorizer = {
+    type: 'jwt',
+    name: 'J',
+    issuer: ISS,
+    audiences: ['client-1'],
+    identitySource: { kind: 'header', name: 'Authorization' },
+  };
+  let issuer: TokenIssuer;
+  beforeAll(async () => {
+    issuer = await tokenIssuer();
+  });
+  const deps = (extra: Partial<HttpAuthorizeDeps> = {}) => harness(result(null), extra).deps;
+
+  it('WWW-Authenticate names the route scopes and the reason, its quotes made single', async () => {
+    const token = await issuer.sign({ iss: 'https://elsewhere.example.com', aud: 'client-1' });
+    const decided = await decide(
+      { authorizer: jwt, scopes: ['a/read', 'b/write'] },
+      view({ Authorization: token }),
+      deps(),
+    );
+    expect(decided).toMatchObject({
+      kind: 'deny',
+      denial: {
+        statusCode: 401,
+        headers: {
+          'www-authenticate':
+            `Bearer scope="a/read b/write" error="invalid_token" error_description="iss 'https://elsewhere.example.com' ` +
+            `is not the issuer ${ISS}"`,
+        },
+      },
+    });
+  });
+
+  it('removes a Bearer prefix followed by several spaces', async () => {
+    const token = await issuer.sign({ iss: ISS, aud: 'client-1' });
+    expect(
+      await decide({ authorizer: jwt, scopes: [] }, view({ Authorization: `Bearer   ${token}` }), deps()),
+    ).toMatchObject({
+      kind: 'allow',
+    });
+  });
+
+  it('an issuer only the deployed stack knows accepts any issuer, unless --jwt-issuer gives it', async () => {
+    const unknown: JwtHttpAuthorizer = {
+      ...jwt,
+      issuer: undefined,
+      unresolved: ['issuer !GetAtt Auth.Outputs.Issuer'],
+    };
+    const token = await issuer.sign({
+      iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Pool',
+      aud: 'client-1',
+    });
+    expect(await decide({ authorizer: unknown, scopes: [] }, view({ Authorization: token }), deps())).toMatchObject({
+      kind: 'allow',
+    });
+    expect(
+      await decide({ authorizer: unknown, scopes: [] }, view({ Authorization: token }), deps({ jwtIssuer: ISS })),
+    ).toMatchObject({ kind: 'deny' });
   });
 });

@@ -102,6 +102,23 @@ describe('readJwt', () => {
     expect((await readJwt(await issuer.sign({ iss: ISS }), expect_(audiences))).ok).toBe(false);
   });
 
+  it('names every token_use it accepts', async () => {
+    const refresh = await issuer.sign({ iss: ISS, token_use: 'refresh' });
+    expect(await readJwt(refresh, expect_({ tokenUse: ['id', 'access'] }))).toEqual({
+      ok: false,
+      reason: 'token_use "refresh" is not id or access',
+    });
+  });
+
+  it('verifies the signature at the time it is given (a token with nbf now passes)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await issuer.sign({ iss: ISS, nbf: now, iat: now });
+    expect(await readJwt(token, expect_({ now: now + 5, keys: issuer.jwks }))).toMatchObject({
+      ok: true,
+      signatureChecked: true,
+    });
+  });
+
   it("checks Cognito's token_use", async () => {
     const idToken = await issuer.sign({ iss: ISS, token_use: 'id' });
     expect((await readJwt(idToken, expect_({ tokenUse: ['id'] }))).ok).toBe(true);

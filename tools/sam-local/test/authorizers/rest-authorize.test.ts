@@ -402,3 +402,13 @@ describe('cognitoIssuers', () => {
     expect(both.test('https://cognito-idp.ap-south-1.amazonaws.com/ap-south-1_Q')).toBe(true);
   });
 });
+
+describe('cognitoIssuers: the ARN as AWS writes it', () => {
+  it('reads a pool ARN with a 12-digit account; anything before arn: is not an ARN', () => {
+    const exact = cognitoIssuers(['arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Ab1']);
+    expect(exact.test('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Ab1')).toBe(true);
+    expect(exact.test('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Zz9')).toBe(false);
+    const prefixed = cognitoIssuers(['x arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Ab1']);
+    expect(prefixed.test('https://cognito-idp.us-east-2.amazonaws.com/us-east-2_Zz9')).toBe(true);
+  });
+});
