@@ -273,7 +273,7 @@ describe('JWT authorizer', () => {
   beforeAll(async () => {
     issuer = await tokenIssuer();
   });
-  const deps = () => harness(result(null)).deps;
+  const deps = (extra: Partial<HttpAuthorizeDeps> = {}) => harness(result(null), extra).deps;
 
   it('allows a valid token (with or without Bearer), claims as strings and scopes under jwt', async () => {
     const token = await issuer.sign({ iss: ISS, aud: 'client-1', sub: 'u1', scope: 'a/read b/write' });
@@ -366,50 +366,6 @@ describe('JWT authorizer', () => {
       denial: { statusCode: 401 },
     });
   });
-});
-
-describe('no authorizer and AWS_IAM', () => {
-  it('allows without an authorizer', async () => {
-    expect(await decide({ authorizer: null, scopes: [] }, view(), harness(result(null)).deps)).toEqual({
-      kind: 'allow',
-    });
-  });
-
-  it('AWS_IAM: unsigned → 403 Forbidden, signed (header or query) → allowed', async () => {
-    const deps = harness(result(null)).deps;
-    expect(await decide({ authorizer: 'iam', scopes: [] }, view(), deps)).toEqual({
-      kind: 'deny',
-      denial: HTTP_DENIALS.forbidden,
-      reason: 'AWS_IAM: the request is not signed (SigV4)',
-    });
-    expect(await decide({ authorizer: 'iam', scopes: [] }, view({ Authorization: 'Bearer x' }), deps)).toMatchObject({
-      kind: 'deny',
-    });
-    expect(
-      await decide({ authorizer: 'iam', scopes: [] }, view({ Authorization: 'AWS4-HMAC-SHA256 Credential=x' }), deps),
-    ).toEqual({
-      kind: 'allow',
-    });
-    expect(await decide({ authorizer: 'iam', scopes: [] }, view({}, { 'X-Amz-Signature': 's' }), deps)).toEqual({
-      kind: 'allow',
-    });
-  });
-});
-
-describe('JWT authorizer: what the answers say', () => {
-  const ISS = 'https://issuer.example.com';
-  const jwt: JwtHttpAuthorizer = {
-    type: 'jwt',
-    name: 'J',
-    issuer: ISS,
-    audiences: ['client-1'],
-    identitySource: { kind: 'header', name: 'Authorization' },
-  };
-  let issuer: TokenIssuer;
-  beforeAll(async () => {
-    issuer = await tokenIssuer();
-  });
-  const deps = (extra: Partial<HttpAuthorizeDeps> = {}) => harness(result(null), extra).deps;
 
   it('WWW-Authenticate names the route scopes and the reason, its quotes made single', async () => {
     const token = await issuer.sign({ iss: 'https://elsewhere.example.com', aud: 'client-1' });
@@ -456,5 +412,33 @@ describe('JWT authorizer: what the answers say', () => {
     expect(
       await decide({ authorizer: unknown, scopes: [] }, view({ Authorization: token }), deps({ jwtIssuer: ISS })),
     ).toMatchObject({ kind: 'deny' });
+  });
+});
+
+describe('no authorizer and AWS_IAM', () => {
+  it('allows without an authorizer', async () => {
+    expect(await decide({ authorizer: null, scopes: [] }, view(), harness(result(null)).deps)).toEqual({
+      kind: 'allow',
+    });
+  });
+
+  it('AWS_IAM: unsigned → 403 Forbidden, signed (header or query) → allowed', async () => {
+    const deps = harness(result(null)).deps;
+    expect(await decide({ authorizer: 'iam', scopes: [] }, view(), deps)).toEqual({
+      kind: 'deny',
+      denial: HTTP_DENIALS.forbidden,
+      reason: 'AWS_IAM: the request is not signed (SigV4)',
+    });
+    expect(await decide({ authorizer: 'iam', scopes: [] }, view({ Authorization: 'Bearer x' }), deps)).toMatchObject({
+      kind: 'deny',
+    });
+    expect(
+      await decide({ authorizer: 'iam', scopes: [] }, view({ Authorization: 'AWS4-HMAC-SHA256 Credential=x' }), deps),
+    ).toEqual({
+      kind: 'allow',
+    });
+    expect(await decide({ authorizer: 'iam', scopes: [] }, view({}, { 'X-Amz-Signature': 's' }), deps)).toEqual({
+      kind: 'allow',
+    });
   });
 });
