@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { generateAuthorizerEvent } from '../../src/api-gateway/generate-authorizer-event';
 import { loadTemplate } from '../../src/template/template';
 import { TOOLKIT_DIR } from '../helpers/paths';
-import { httpRequest, startTestApi, type RunningApi } from '../helpers/local-api';
+import { startTestApi, type RunningApi } from '../helpers/local-api';
+import { servedAuthorizerEvent, withoutIdsAndTimes } from '../helpers/authorizer-events';
 
 const TEMPLATE = join(TOOLKIT_DIR, 'test', 'fixtures', 'authorizers-rest-api', 'template.yaml');
 const loaded = loadTemplate(TEMPLATE);
@@ -15,29 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => running.stop());
 
-async function servedAuthorizerEvent(path: string, headers: Array<[string, string]>): Promise<Record<string, unknown>> {
-  const before = running.output.length;
-  await httpRequest(running.api.url, path, { headers });
-  const line = running.output.slice(before).find((l) => l.startsWith('[AuthorizerFunction] event '));
-  if (!line) throw new Error(`the authorizer printed no event for ${path}: ${running.output.slice(before).join('\n')}`);
-  return JSON.parse(line.slice('[AuthorizerFunction] event '.length)) as Record<string, unknown>;
-}
-
-// Ids, times and the trace differ from request to request.
-function withoutIdsAndTimes(event: Record<string, unknown>): unknown {
-  return JSON.parse(
-    JSON.stringify(event, (key, value: unknown) =>
-      ['requestId', 'extendedRequestId', 'requestTime', 'requestTimeEpoch', 'X-Amzn-Trace-Id'].includes(key)
-        ? '…'
-        : value,
-    ),
-  );
-}
-
 describe('generate-event --authorizer', () => {
   it('makes the TOKEN event the served request hands the authorizer', async () => {
     const headers: Array<[string, string]> = [['header', 'dump-token']];
-    const served = await servedAuthorizerEvent('/api/token/42', headers);
+    const served = await servedAuthorizerEvent(running, '/api/token/42', headers);
     const generated = generateAuthorizerEvent({
       loaded,
       method: 'GET',
@@ -53,7 +35,7 @@ describe('generate-event --authorizer', () => {
       ['header', 'dump-request'],
       ['User-Agent', 'generate-test'],
     ];
-    const served = await servedAuthorizerEvent('/api/request?query=q1', headers);
+    const served = await servedAuthorizerEvent(running, '/api/request?query=q1', headers);
     const generated = generateAuthorizerEvent({
       loaded,
       method: 'GET',

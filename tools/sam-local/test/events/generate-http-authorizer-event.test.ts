@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { generateAnyAuthorizerEvent } from '../../src/http/generate-any-event';
 import { loadTemplate } from '../../src/template/template';
-import { httpRequest, startTestApi, type RunningApi } from '../helpers/local-api';
+import { startTestApi, type RunningApi } from '../helpers/local-api';
+import { servedAuthorizerEvent, withoutIdsAndTimes } from '../helpers/authorizer-events';
 import { TOOLKIT_DIR } from '../helpers/paths';
 
 const TEMPLATE = join(TOOLKIT_DIR, 'test', 'fixtures', 'authorizers-http-api', 'template.yaml');
@@ -16,34 +17,6 @@ beforeAll(async () => {
   running = await startTestApi({ templatePath: TEMPLATE });
 });
 afterAll(() => running.stop());
-
-async function servedAuthorizerEvent(path: string, headers: Array<[string, string]>): Promise<Record<string, unknown>> {
-  const before = running.output.length;
-  await httpRequest(running.api.url, path, { headers });
-  const line = running.output.slice(before).find((l) => l.startsWith('[AuthorizerFunction] event '));
-  if (!line) throw new Error(`the authorizer printed no event for ${path}: ${running.output.slice(before).join('\n')}`);
-  return JSON.parse(line.slice('[AuthorizerFunction] event '.length)) as Record<string, unknown>;
-}
-
-// Ids, times and the trace differ from request to request.
-function withoutIdsAndTimes(event: Record<string, unknown>): unknown {
-  return JSON.parse(
-    JSON.stringify(event, (key, value: unknown) =>
-      [
-        'requestId',
-        'extendedRequestId',
-        'requestTime',
-        'requestTimeEpoch',
-        'time',
-        'timeEpoch',
-        'x-amzn-trace-id',
-        'X-Amzn-Trace-Id',
-      ].includes(key)
-        ? '…'
-        : value,
-    ),
-  );
-}
 
 function generated(path: string, headers: Array<[string, string]> = []): Record<string, unknown> {
   return generateAnyAuthorizerEvent({
@@ -57,7 +30,7 @@ function generated(path: string, headers: Array<[string, string]> = []): Record<
 describe('generate-event --authorizer, HTTP API', () => {
   it('makes the payload 2.0 event the served request hands the authorizer', async () => {
     const headers: Array<[string, string]> = [['header', 'dump-v2']];
-    const served = await servedAuthorizerEvent('/lambda-v2?query=q1', headers);
+    const served = await servedAuthorizerEvent(running, '/lambda-v2?query=q1', headers);
     const event = generated('/lambda-v2?query=q1', headers);
     expect(withoutIdsAndTimes(event)).toEqual(withoutIdsAndTimes(served));
     expect(event).toMatchObject({ version: '2.0', type: 'REQUEST', identitySource: ['dump-v2', 'q1'] });
@@ -66,7 +39,7 @@ describe('generate-event --authorizer, HTTP API', () => {
 
   it('makes the payload 1.0 event the served request hands the authorizer', async () => {
     const headers: Array<[string, string]> = [['header', 'dump-v1']];
-    const served = await servedAuthorizerEvent('/lambda-v1', headers);
+    const served = await servedAuthorizerEvent(running, '/lambda-v1', headers);
     const event = generated('/lambda-v1', headers);
     expect(withoutIdsAndTimes(event)).toEqual(withoutIdsAndTimes(served));
     expect(event).toMatchObject({
